@@ -1,0 +1,75 @@
+//! `relations compare A B`: two actors side by side, and what they share.
+
+use serde_json::json;
+
+use crate::cli::CompareArgs;
+use crate::cli::Format;
+use crate::error::{Error, Result};
+use crate::model::{Dataset, Event, Figure};
+use crate::query::{ActorNames, Profile, resolve_actor, tone_at};
+use crate::render::records::{self, record_json};
+use crate::render::{Block, Cell, DOCUMENT_FORMATS, Document, Listing, Output, tone_text};
+
+pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
+    out.require(DOCUMENT_FORMATS, "compare")?;
+    let names = ActorNames::new(data);
+    let first = resolve_actor(data, &names, &args.first)?;
+    let second = resolve_actor(data, &names, &args.second)?;
+    if first.id == second.id {
+        return Err(Error::Usage(format!("'{}' and '{}' are the same actor ({})", args.first, args.second, first.id)));
+    }
+    let (a, b) = (Profile::new(data, first, None), Profile::new(data, second, None));
+    let between = data.relationships().iter().find(|r| r.involves(first.id.as_str()) && r.involves(second.id.as_str()));
+    let shared_blocs: Vec<_> = a
+        .blocs
+        .iter()
+        .filter(|(bloc, _)| b.blocs.iter().any(|(other, _)| other.id == bloc.id))
+        .map(|(bloc, _)| *bloc)
+        .collect();
+    let shared_events: Vec<&Event> = a.events.iter().copied().filter(|e| e.involves(second.id.as_str())).collect();
+    let shared_figures: Vec<&Figure> = a.figures.iter().copied().filter(|f| f.involves(second.id.as_str())).collect();
+
+    if out.format == Format::Json {
+        return out.json(&json!({
+            "actors": [record_json(first, None), record_json(second, None)],
+            "relationship": between.map(|r| record_json(r, None)),
+            "with_subject": [a.with_subject.map(|r| record_json(r, None)), b.with_subject.map(|r| record_json(r, None))],
+            "shared_blocs": shared_blocs.iter().map(|bloc| &bloc.id).collect::<Vec<_>>(),
+            "shared_events": shared_events.iter().map(|e| record_json(e, Some(e.date.year()))).collect::<Vec<_>>(),
+            "figures": shared_figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
+        }));
+    }
+
+    let mut doc = Document::default();
+    doc.blocks.push(Block::Title(format!("{} and {}", first.name, second.name)));
+    let mut side = Listing::new(vec!["", "first", "second"]);
+    let tone_cell = |p: &Profile| match p.with_subject.and_then(|r| tone_at(r, None)) {
+        Some((tone, _)) => Cell::toned(tone_text(tone), tone),
+        None => Cell::from("—"),
+    };
+    let subject_name = data.subject().map_or("the subject", |s| data.name_of(s.as_str()));
+    let bloc_names = |p: &Profile| p.blocs.iter().map(|(b, _)| b.name.clone()).collect::<Vec<_>>().join(", ");
+    let rows: Vec<(String, Cell, Cell)> = vec![
+        ("name".into(), first.name.clone().into(), second.name.clone().into()),
+        ("kind".into(), first.kind.as_str().into(), second.kind.as_str().into()),
+        (format!("tone with {subject_name}"), tone_cell(&a), tone_cell(&b)),
+        ("blocs".into(), bloc_names(&a).into(), bloc_names(&b).into()),
+        ("events".into(), a.events.len().to_string().into(), b.events.len().to_string().into()),
+        ("figures".into(), a.figures.len().to_string().into(), b.figures.len().to_string().into()),
+    ];
+    for (label, x, y) in rows {
+        side.push(vec![label.into(), x, y], serde_json::Value::Null);
+    }
+    doc.section("compare", "Side by side", side);
+    if let Some(rel) = between {
+        doc.section("relationship", "Their relationship", records::relationships(data, &[rel], None));
+    }
+    let blocs: Vec<_> = shared_blocs.clone();
+    doc.section("bloc", "Blocs they share", records::actors(&blocs));
+    doc.section("event", "Events involving both", records::events(data, &shared_events));
+    doc.section("figure", "Figures between them", records::figures(data, &shared_figures));
+    if between.is_none() && shared_blocs.is_empty() && shared_events.is_empty() && shared_figures.is_empty() {
+        doc.field("shared", "the dataset records nothing that links them directly");
+    }
+    doc.write(out)
+}

@@ -1,0 +1,36 @@
+//! `relations list KIND`: every record of one kind.
+
+use super::search::parse_actor_kind;
+use crate::cli::ListArgs;
+use crate::error::{Error, Result};
+use crate::model::{Actor, Dataset};
+use crate::query::fold;
+use crate::render::{LIST_FORMATS, Output, records};
+
+pub const KINDS: &str = "countries, blocs, people, organisations, actors, events, figures, relationships, types";
+
+pub fn run(args: &ListArgs, data: &Dataset, out: &mut Output) -> Result<()> {
+    out.require(LIST_FORMATS, "list")?;
+    let listing = match fold(&args.kind).as_str() {
+        "actors" | "actor" => records::actors(&sorted(data.actors().iter())),
+        "events" | "event" => records::events(data, &data.events().iter().collect::<Vec<_>>()),
+        "figures" | "figure" => records::figures(data, &data.figures().iter().collect::<Vec<_>>()),
+        "relationships" | "relationship" | "relations" => {
+            records::relationships(data, &data.relationships().iter().collect::<Vec<_>>(), None)
+        }
+        "types" | "type" | "event-types" => records::event_types(),
+        other => {
+            let kind = parse_actor_kind(other).map_err(|_| {
+                Error::Usage(format!("cannot list '{}'; use one of: {KINDS}", crate::model::shorten(&args.kind)))
+            })?;
+            records::actors(&sorted(data.actors().iter().filter(|a| a.kind == kind)))
+        }
+    };
+    listing.write(out)
+}
+
+fn sorted<'d>(actors: impl Iterator<Item = &'d Actor>) -> Vec<&'d Actor> {
+    let mut actors: Vec<&Actor> = actors.collect();
+    actors.sort_by_cached_key(|a| (a.kind, fold(&a.name)));
+    actors
+}

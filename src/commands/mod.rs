@@ -1,0 +1,58 @@
+//! One file per subcommand; this file loads the data and dispatches.
+
+mod compare;
+mod events;
+mod export;
+mod figures;
+mod list;
+mod schema;
+mod search;
+mod show;
+mod timeline;
+mod validate;
+
+use std::path::PathBuf;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+use crate::load::{self, Input};
+use crate::render::Output;
+
+pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
+    match &cli.command {
+        Command::Schema => return schema::run(out),
+        Command::Validate(args) => return validate::run(args, &inputs(cli)?, out),
+        _ => {}
+    }
+    let data = load::load(&inputs(cli)?)?;
+    match &cli.command {
+        Command::Show(args) => show::run(args, &data, out),
+        Command::Events(args) => events::run(args, &data, out),
+        Command::Timeline(args) => timeline::run(args, &data, out),
+        Command::Search(args) => search::run(args, &data, out),
+        Command::List(args) => list::run(args, &data, out),
+        Command::Figures(args) => figures::run(args, &data, out),
+        Command::Compare(args) => compare::run(args, &data, out),
+        Command::Export => export::run(&data, out),
+        Command::Schema | Command::Validate(_) => unreachable!("dispatched above"),
+    }
+}
+
+/// The bundled dataset (unless `--no-bundled`), then each `--data` file, or else the files
+/// named by RELATIONS_DATA.
+fn inputs(cli: &Cli) -> Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    if !cli.no_bundled {
+        inputs.push(Input::bundled());
+    }
+    let from_env: Vec<PathBuf> = match std::env::var_os("RELATIONS_DATA") {
+        Some(paths) if cli.data.is_empty() => {
+            std::env::split_paths(&paths).filter(|p| !p.as_os_str().is_empty()).collect()
+        }
+        _ => Vec::new(),
+    };
+    for path in cli.data.iter().chain(&from_env) {
+        inputs.push(Input::read(path)?);
+    }
+    Ok(inputs)
+}

@@ -1,0 +1,30 @@
+//! `relations show ACTOR…`: the profile of each actor, one after another.
+
+use serde_json::Value;
+
+use crate::cli::{Format, ShowArgs};
+use crate::error::Result;
+use crate::model::Dataset;
+use crate::query::{ActorNames, Profile, parse_year, resolve_actor};
+use crate::render::{DOCUMENT_FORMATS, Output, profile_document, profile_json};
+
+pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
+    out.require(DOCUMENT_FORMATS, "show")?;
+    let as_of = args.as_of.as_deref().map(|y| parse_year(y, "--as-of")).transpose()?;
+    let names = ActorNames::new(data);
+    // Resolve every name first, so a typo in the third is reported before anything is printed.
+    let actors = args.actors.iter().map(|q| resolve_actor(data, &names, q)).collect::<Result<Vec<_>>>()?;
+    let profiles: Vec<Profile> = actors.into_iter().map(|a| Profile::new(data, a, as_of)).collect();
+    if out.format == Format::Json {
+        let mut values: Vec<Value> = profiles.iter().map(|p| profile_json(data, p)).collect();
+        let value = if values.len() == 1 { values.remove(0) } else { Value::Array(values) };
+        return out.json(&value);
+    }
+    for (i, profile) in profiles.iter().enumerate() {
+        if i > 0 && out.format == Format::Table {
+            writeln!(out.out)?;
+        }
+        profile_document(data, profile, out.width).write(out)?;
+    }
+    Ok(())
+}

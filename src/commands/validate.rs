@@ -1,0 +1,51 @@
+//! `relations validate FILE…`: load the files on top of the base data and report every problem.
+
+use serde_json::json;
+
+use crate::cli::{Format, ValidateArgs};
+use crate::error::{Error, Problem, Result, plural};
+use crate::load::{self, Input};
+use crate::render::Output;
+
+pub fn run(args: &ValidateArgs, base: &[Input], out: &mut Output) -> Result<()> {
+    out.require(&[Format::Table, Format::Plain, Format::Json], "validate")?;
+    // Unreadable files are problems like any other, so one missing file does not hide the rest.
+    let mut inputs = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in &args.files {
+        match Input::read(path) {
+            Ok(input) => inputs.push(input),
+            Err(Error::Read { path, source }) => unreadable.push(Problem {
+                file: path,
+                location: String::new(),
+                message: format!("cannot read: {source}"),
+            }),
+            Err(other) => return Err(other),
+        }
+    }
+    let checked: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
+    let mut all = Vec::with_capacity(base.len() + inputs.len());
+    all.extend(base.iter().map(|i| Input { name: i.name.clone(), bytes: i.bytes.clone() }));
+    all.extend(inputs);
+    let data = match load::load(&all) {
+        Ok(data) if unreadable.is_empty() => data,
+        Ok(_) => return Err(Error::InvalidData(unreadable)),
+        Err(Error::InvalidData(mut problems)) => {
+            unreadable.append(&mut problems);
+            return Err(Error::InvalidData(unreadable));
+        }
+        Err(other) => return Err(other),
+    };
+    let counts = [
+        ("actors", data.actors().len()),
+        ("relationships", data.relationships().len()),
+        ("events", data.events().len()),
+        ("figures", data.figures().len()),
+    ];
+    if out.format == Format::Json {
+        return out.json(&json!({"valid": true, "files": checked, "counts": counts.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>()}));
+    }
+    let summary: Vec<String> = counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+    writeln!(out.out, "ok: {} valid ({} after merging)", plural(checked.len(), "file"), summary.join(", "))?;
+    Ok(())
+}

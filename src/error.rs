@@ -1,0 +1,77 @@
+//! The one error type, its messages and hints, and the exit code each kind of failure maps to.
+
+use std::fmt;
+use std::io;
+
+/// A problem found in a dataset, located by file and by line/column or JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// `line 3, column 7` for syntax, a JSON path such as `events[12].date` for shape and content.
+    pub location: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.location.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.location, self.message)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no actor matches '{query}'")]
+    NotFound { query: String, suggestions: Vec<String> },
+    #[error("'{query}' matches several actors; name one of them")]
+    Ambiguous { query: String, candidates: Vec<String> },
+    #[error("{0}")]
+    Usage(String),
+    #[error("{} in the dataset", plural(.0.len(), "problem"))]
+    InvalidData(Vec<Problem>),
+    #[error("cannot read {path}: {source}")]
+    Read { path: String, source: io::Error },
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::NotFound { .. } | Error::Ambiguous { .. } => 1,
+            Error::Usage(_) => 2,
+            Error::InvalidData(_) | Error::Read { .. } | Error::Output(_) => 3,
+        }
+    }
+
+    /// Lines printed after the `error:` line, each a hint or a detail.
+    pub fn hints(&self) -> Vec<String> {
+        match self {
+            Error::NotFound { suggestions, .. } if suggestions.is_empty() => {
+                vec!["hint: `relations list countries` (or blocs, people, organisations) shows every name".into()]
+            }
+            Error::NotFound { suggestions, .. } => {
+                let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
+                vec![format!("hint: did you mean {}?", quoted.join(", "))]
+            }
+            Error::Ambiguous { candidates, .. } => candidates.iter().map(|c| format!("  {c}")).collect(),
+            Error::InvalidData(problems) => problems.iter().map(ToString::to_string).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// True when the output stream was closed by the reader (`relations events | head -1`),
+    /// which ends the program quietly.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+}

@@ -1,0 +1,84 @@
+//! `relations`: parse arguments, decide colour and format, run the command, map errors to exit codes.
+
+mod cli;
+mod commands;
+mod error;
+mod load;
+mod model;
+mod query;
+mod render;
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use colored::Colorize;
+
+use cli::{Cli, ColorWhen, Format};
+use render::Output;
+
+/// Colour for one stream: `--color` first, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb and
+/// whether the stream is a terminal.
+fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+                return true;
+            }
+            is_terminal && !set("NO_COLOR") && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+        }
+    }
+}
+
+/// Terminal width: COLUMNS when set, else the terminal's, else 100 columns.
+fn terminal_width(is_terminal: bool) -> u16 {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&c| c >= 20)
+    {
+        return columns;
+    }
+    if is_terminal && let Some(width) = comfy_table::Table::new().width() {
+        return width.max(20);
+    }
+    100
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let stdout_is_terminal = stdout.is_terminal();
+    let color_out = use_color(cli.color, stdout_is_terminal);
+    let color_err = use_color(cli.color, std::io::stderr().is_terminal());
+    let format = match (cli.json, cli.format) {
+        (true, _) => Format::Json,
+        (false, Some(format)) => format,
+        (false, None) if stdout_is_terminal => Format::Table,
+        (false, None) => Format::Plain,
+    };
+    // Colour belongs to tables; plain output stays clean for grep and cut even when forced.
+    colored::control::set_override(color_out && format == Format::Table);
+
+    let mut writer = BufWriter::new(stdout.lock());
+    let mut out = Output {
+        out: &mut writer,
+        format,
+        color: color_out && format == Format::Table,
+        width: terminal_width(stdout_is_terminal),
+    };
+    let result = commands::run(&cli, &mut out).and_then(|()| writer.flush().map_err(error::Error::from));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            colored::control::set_override(color_err);
+            let mut stderr = std::io::stderr().lock();
+            let _ = writeln!(stderr, "{} {error}", "error:".red().bold());
+            for hint in error.hints() {
+                let _ = writeln!(stderr, "{}", render::sanitize(&hint));
+            }
+            ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(1))
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! Relationships between two actors and how their tone changed over time.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Citation, Date, Slug, Tone};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Relationship {
+    /// The two actors, in any order; one record per pair.
+    pub between: [Slug; 2],
+    /// The tone as of the dataset's `as_of`.
+    pub tone: Tone,
+    pub status: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<String>,
+    /// How the tone changed over time, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<TonePeriod>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TonePeriod {
+    pub from: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    pub tone: Tone,
+    pub label: String,
+}
+
+impl Relationship {
+    pub fn involves(&self, actor: &str) -> bool {
+        self.between.iter().any(|a| a.as_str() == actor)
+    }
+
+    /// The other side of the pair, seen from `actor`.
+    pub fn other(&self, actor: &str) -> &Slug {
+        if self.between[0].as_str() == actor { &self.between[1] } else { &self.between[0] }
+    }
+
+    /// The pair in a canonical order, the key that merging and uniqueness use.
+    pub fn key(&self) -> (Slug, Slug) {
+        let [a, b] = self.between.clone();
+        if a <= b { (a, b) } else { (b, a) }
+    }
+
+    /// The period in force during `year`: the latest one that started by then.
+    pub fn period_in(&self, year: u16) -> Option<&TonePeriod> {
+        self.periods.iter().filter(|p| p.from.year() <= year).max_by_key(|p| p.from)
+    }
+}

@@ -1,0 +1,56 @@
+//! Event and figure filters. A filter selects; it never formats.
+
+use crate::model::{Dataset, Event, EventType, Figure, FigureKind, Slug};
+
+use super::{DateRange, fold};
+
+/// What `events` and `timeline` select. Events come back in date order (newest first when
+/// `reverse`), cut to `limit`.
+#[derive(Debug, Default, Clone)]
+pub struct EventFilter {
+    pub range: DateRange,
+    /// All of these must be involved.
+    pub actors: Vec<Slug>,
+    pub kind: Option<EventType>,
+    /// Already folded.
+    pub grep: Option<String>,
+    pub reverse: bool,
+    pub limit: Option<usize>,
+}
+
+impl EventFilter {
+    pub fn matches(&self, event: &Event) -> bool {
+        self.range.overlaps(event.date, event.end.unwrap_or(event.date))
+            && self.actors.iter().all(|a| event.involves(a.as_str()))
+            && self.kind.is_none_or(|k| event.kind == k)
+            && self
+                .grep
+                .as_ref()
+                .is_none_or(|needle| fold(&event.title).contains(needle) || fold(&event.summary).contains(needle))
+    }
+
+    pub fn apply<'d>(&self, data: &'d Dataset) -> Vec<&'d Event> {
+        // The dataset keeps events in date order, so a filter only has to select.
+        let selected = data.events().iter().filter(|e| self.matches(e));
+        let limit = self.limit.unwrap_or(usize::MAX);
+        if self.reverse { selected.rev().take(limit).collect() } else { selected.take(limit).collect() }
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct FigureFilter {
+    pub actor: Option<Slug>,
+    pub kind: Option<FigureKind>,
+    pub year: Option<u16>,
+}
+
+impl FigureFilter {
+    pub fn apply<'d>(&self, data: &'d Dataset) -> Vec<&'d Figure> {
+        data.figures()
+            .iter()
+            .filter(|f| self.actor.as_ref().is_none_or(|a| f.involves(a.as_str())))
+            .filter(|f| self.kind.is_none_or(|k| f.kind == k))
+            .filter(|f| self.year.is_none_or(|y| f.covers_year(y)))
+            .collect()
+    }
+}

@@ -1,0 +1,86 @@
+//! Resolving what a person typed to one actor: exact id, exact name or alias, then a unique
+//! prefix of a name, alias or word; otherwise an error with candidates or suggestions.
+
+use crate::error::{Error, Result};
+use crate::model::{Actor, Dataset};
+
+use super::fold;
+
+/// Every actor's folded names (name first, then aliases), computed once per dataset.
+pub struct ActorNames {
+    folded: Vec<Vec<String>>,
+}
+
+impl ActorNames {
+    pub fn new(data: &Dataset) -> Self {
+        let folded = data
+            .actors()
+            .iter()
+            .map(|a| std::iter::once(&a.name).chain(&a.aliases).map(|n| fold(n)).collect())
+            .collect();
+        Self { folded }
+    }
+
+    /// The folded name and aliases of the actor at `index` in the dataset.
+    pub fn of(&self, index: usize) -> &[String] {
+        &self.folded[index]
+    }
+}
+
+const SUGGESTIONS: usize = 3;
+const SUGGESTION_FLOOR: f64 = 0.8;
+
+pub fn resolve_actor<'d>(data: &'d Dataset, names: &ActorNames, query: &str) -> Result<&'d Actor> {
+    let q = fold(query);
+    if q.is_empty() {
+        return Err(Error::Usage("an actor name cannot be empty".into()));
+    }
+    if let Some(actor) = data.actor(&q) {
+        return Ok(actor);
+    }
+    let actors = data.actors();
+    let exact: Vec<usize> = (0..actors.len()).filter(|&i| names.of(i).iter().any(|n| *n == q)).collect();
+    let prefix = || -> Vec<usize> {
+        (0..actors.len())
+            .filter(|&i| {
+                names.of(i).iter().any(|n| n.starts_with(&q) || n.split([' ', '-']).any(|w| w.starts_with(&q)))
+                    || actors[i].id.as_str().starts_with(&q)
+            })
+            .collect()
+    };
+    let found = if exact.is_empty() { prefix() } else { exact };
+    match found.as_slice() {
+        [one] => Ok(&actors[*one]),
+        [] => Err(Error::NotFound { query: query.to_owned(), suggestions: suggest(data, names, &q) }),
+        many => Err(Error::Ambiguous {
+            query: query.to_owned(),
+            candidates: many
+                .iter()
+                .map(|&i| format!("{} ({}, {})", actors[i].name, actors[i].id, actors[i].kind))
+                .collect(),
+        }),
+    }
+}
+
+/// Up to three actor ids whose names are closest to the query by Jaro-Winkler similarity.
+fn suggest(data: &Dataset, names: &ActorNames, q: &str) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> = data
+        .actors()
+        .iter()
+        .enumerate()
+        .map(|(i, actor)| {
+            let best = names
+                .of(i)
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::once(actor.id.as_str()))
+                .flat_map(|n| std::iter::once(n).chain(n.split(' ')))
+                .map(|n| strsim::jaro_winkler(q, n))
+                .fold(0.0, f64::max);
+            (best, actor.id.as_str())
+        })
+        .filter(|(score, _)| *score >= SUGGESTION_FLOOR)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(SUGGESTIONS).map(|(_, id)| id.to_owned()).collect()
+}

@@ -1,0 +1,15 @@
+//! Pure functions over a loaded dataset: actor lookup, event filters, fuzzy ranking.
+
+mod filter;
+mod fold;
+mod lookup;
+mod profile;
+mod range;
+mod search;
+
+pub use filter::{EventFilter, FigureFilter};
+pub use fold::fold;
+pub use lookup::{ActorNames, resolve_actor};
+pub use profile::{Profile, tone_at};
+pub use range::{DateRange, parse_year};
+pub use search::{SearchHit, search};

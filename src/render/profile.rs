@@ -1,0 +1,203 @@
+//! A profile (`show`) as a terminal page, plain lines, or one JSON object.
+
+use serde_json::{Value, json};
+
+use super::records::{self, record_json};
+use super::{Block, Cell, Document, Listing, paint, tone_strip, tone_text};
+use crate::model::{ActorKind, Dataset, Role};
+use crate::query::{Profile, tone_at};
+
+fn role_text(data: &Dataset, role: &Role) -> String {
+    let mut text = role.title.clone();
+    if let Some(of) = &role.of {
+        text = format!("{text} of {}", data.name_of(of.as_str()));
+    }
+    match (role.from, role.to) {
+        (Some(from), Some(to)) => format!("{text} ({from}–{to})"),
+        (Some(from), None) => format!("{text} (from {from})"),
+        (None, Some(to)) => format!("{text} (until {to})"),
+        (None, None) => text,
+    }
+}
+
+fn citations_text(data: &Dataset, profile: &Profile) -> String {
+    profile
+        .citations
+        .iter()
+        .map(|c| match data.section_title(c) {
+            Some(title) => format!("{title} ({}#{})", c.source, c.section),
+            None => format!("{}#{}", c.source, c.section),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Document {
+    let actor = profile.actor;
+    let mut doc = Document::default();
+    doc.blocks.push(Block::Title(format!("{} ({})", actor.name, actor.kind)));
+    doc.field("id", actor.id.to_string());
+    doc.field("kind", actor.kind.as_str());
+    if !actor.aliases.is_empty() {
+        doc.field("aliases", actor.aliases.join(", "));
+    }
+    for (key, value) in [
+        ("iso3", &actor.iso3),
+        ("region", &actor.region),
+        ("full name", &actor.full_name),
+        ("category", &actor.category),
+        ("sector", &actor.sector),
+    ] {
+        if let Some(value) = value {
+            doc.field(key, value.clone());
+        }
+    }
+    if let Some(founded) = actor.founded {
+        doc.field("founded", founded.to_string());
+    }
+    if let Some(base) = &actor.based_in {
+        doc.field("based in", data.name_of(base.as_str()));
+    }
+    if let Some(year) = profile.as_of {
+        doc.field("as of", year.to_string());
+        if profile.before_any_record() {
+            let first = profile.first_year.unwrap_or(year);
+            doc.field("note", format!("the dataset records nothing about {} before {first}", actor.name));
+        }
+    }
+    doc.blocks.push(Block::Text { key: "summary", text: actor.summary.clone() });
+
+    if let Some(rel) = profile.with_subject {
+        let subject = data.name_of(rel.other(actor.id.as_str()).as_str()).to_owned();
+        doc.blocks.push(Block::Title(format!("Relationship with {subject}")));
+        match tone_at(rel, profile.as_of) {
+            Some((tone, period)) => {
+                let text = tone_text(tone);
+                doc.blocks.push(Block::Field { key: "tone", value: text.clone(), color: Some(paint(&text, tone)) });
+                if profile.as_of.is_some()
+                    && let Some(period) = period
+                {
+                    doc.field("period", period.label.clone());
+                }
+            }
+            None => doc.field("tone", "no recorded tone yet"),
+        }
+        if profile.as_of.is_none() {
+            doc.field("status", rel.status.clone());
+        }
+        if !rel.themes.is_empty() {
+            doc.field("themes", rel.themes.join(", "));
+        }
+        doc.blocks.push(Block::Text { key: "relationship", text: rel.summary.clone() });
+        let last_year = profile.as_of.or_else(|| data.info().map(|i| i.as_of.year())).unwrap_or(0);
+        let periods: Vec<_> =
+            rel.periods.iter().filter(|p| profile.as_of.is_none_or(|y| p.from.year() <= y)).cloned().collect();
+        let chart = tone_strip(&periods, last_year, width);
+        if !chart.is_empty() {
+            let mut lines = vec![String::new(), "Tone over time:".to_owned()];
+            lines.extend(chart);
+            doc.blocks.push(Block::Drawing(lines));
+        }
+        let mut listing = Listing::new(vec!["from", "to", "tone", "period"]);
+        for p in &periods {
+            listing.push(
+                vec![
+                    p.from.to_string().into(),
+                    p.to.map_or(String::new(), |t| t.to_string()).into(),
+                    Cell::toned(tone_text(p.tone), p.tone),
+                    p.label.clone().into(),
+                ],
+                record_json(p, None),
+            );
+        }
+        doc.section("period", "Tone periods", listing);
+    }
+    if !profile.relationships.is_empty() {
+        let title = if actor.kind == ActorKind::Country && profile.with_subject.is_none() {
+            "Relationships, closest first"
+        } else {
+            "Other relationships"
+        };
+        let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str()));
+        if let Some(year) = profile.as_of {
+            for (row, rel) in listing.rows.iter_mut().zip(&profile.relationships) {
+                row[1] = match tone_at(rel, Some(year)) {
+                    Some((tone, _)) => Cell::toned(tone_text(tone), tone),
+                    None => "not yet recorded".into(),
+                };
+            }
+        }
+        doc.section("relationship", title, listing);
+    }
+    let mut roles = Listing::new(vec!["role"]);
+    for role in &profile.roles {
+        roles.push(vec![role_text(data, role).into()], record_json(role, None));
+    }
+    doc.section("role", "Roles", roles);
+    let mut members = Listing::new(vec!["member", "role", "since"]);
+    for (membership, member) in &profile.members {
+        members.push(
+            vec![
+                member.name.clone().into(),
+                membership.role.clone().unwrap_or_default().into(),
+                membership.since.map_or(String::new(), |d| d.to_string()).into(),
+            ],
+            record_json(membership, None),
+        );
+    }
+    doc.section("member", "Members", members);
+    if let Some(note) = &actor.members_note {
+        doc.field("also", note.clone());
+    }
+    let mut blocs = Listing::new(vec!["bloc", "role", "since"]);
+    for (bloc, membership) in &profile.blocs {
+        blocs.push(
+            vec![
+                bloc.name.clone().into(),
+                membership.role.clone().unwrap_or_default().into(),
+                membership.since.map_or(String::new(), |d| d.to_string()).into(),
+            ],
+            json!({"bloc": bloc.id}),
+        );
+    }
+    doc.section("bloc", "Blocs", blocs);
+    let mut people = Listing::new(vec!["person", "role"]);
+    for (person, role) in &profile.people {
+        people.push(vec![person.name.clone().into(), role_text(data, role).into()], json!({"person": person.id}));
+    }
+    doc.section("person", "People", people);
+    let organisations: Vec<_> = profile.organisations.clone();
+    doc.section("organisation", "Organisations", records::actors(&organisations));
+    doc.section("figure", "Figures", records::figures(data, &profile.figures));
+    doc.section("event", "Events", records::events(data, &profile.events));
+    doc.blocks.push(Block::Drawing(vec![String::new()]));
+    doc.field("sources", citations_text(data, profile));
+    doc
+}
+
+pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
+    let relationship = profile.with_subject.map(|rel| {
+        let mut value = record_json(rel, None);
+        if let (Some(year), Value::Object(map)) = (profile.as_of, &mut value) {
+            let at = tone_at(rel, Some(year));
+            map.insert("tone_as_of".into(), json!(at.map(|(t, _)| t)));
+            map.insert("period_as_of".into(), json!(at.and_then(|(_, p)| p).map(|p| &p.label)));
+        }
+        value
+    });
+    json!({
+        "actor": record_json(profile.actor, None),
+        "as_of": profile.as_of,
+        "before_any_record": profile.before_any_record(),
+        "relationship": relationship,
+        "relationships": profile.relationships.iter().map(|r| record_json(r, None)).collect::<Vec<_>>(),
+        "roles": profile.roles,
+        "members": profile.members.iter().map(|(m, _)| m).collect::<Vec<_>>(),
+        "blocs": profile.blocs.iter().map(|(b, m)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since})).collect::<Vec<_>>(),
+        "people": profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": r})).collect::<Vec<_>>(),
+        "organisations": profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect::<Vec<_>>(),
+        "figures": profile.figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
+        "events": profile.events.iter().map(|e| record_json(e, Some(e.date.year()))).collect::<Vec<_>>(),
+        "sources": profile.citations.iter().map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)})).collect::<Vec<_>>(),
+    })
+}

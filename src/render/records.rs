@@ -1,0 +1,147 @@
+//! How each kind of record appears in a list: its columns for people, its JSON for programs.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::{Cell, Listing, tone_text};
+use crate::model::{Actor, Dataset, Event, EventType, Figure, Relationship};
+use crate::query::SearchHit;
+
+/// A record as JSON with the dataset's field names, plus `year` where it has one.
+pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
+    let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
+    if let (Value::Object(map), Some(year)) = (&mut value, year) {
+        map.insert("year".into(), json!(year));
+    }
+    value
+}
+
+fn names(data: &Dataset, ids: &[crate::model::Slug]) -> String {
+    ids.iter().map(|id| data.name_of(id.as_str()).to_owned()).collect::<Vec<_>>().join(", ")
+}
+
+pub fn event_date(event: &Event) -> String {
+    let mut date = event.date.to_string();
+    if let Some(end) = event.end {
+        date = format!("{date}–{end}");
+    }
+    if event.circa {
+        date = format!("c. {date}");
+    }
+    date
+}
+
+pub fn events(data: &Dataset, events: &[&Event]) -> Listing {
+    let mut listing = Listing::new(vec!["date", "id", "type", "tone", "title", "actors"]);
+    for event in events {
+        listing.push(
+            vec![
+                event_date(event).into(),
+                event.id.to_string().into(),
+                event.kind.as_str().into(),
+                Cell::toned(tone_text(event.tone), event.tone),
+                event.title.clone().into(),
+                names(data, &event.actors).into(),
+            ],
+            record_json(event, Some(event.date.year())),
+        );
+    }
+    listing
+}
+
+pub fn actors(actors: &[&Actor]) -> Listing {
+    let mut listing = Listing::new(vec!["id", "kind", "name", "aliases"]);
+    for actor in actors {
+        listing.push(
+            vec![
+                actor.id.to_string().into(),
+                actor.kind.as_str().into(),
+                actor.name.clone().into(),
+                actor.aliases.join(", ").into(),
+            ],
+            record_json(actor, None),
+        );
+    }
+    listing
+}
+
+/// "more than 1,000,000 people", "15,500,000 GBP".
+pub fn figure_amount(figure: &Figure) -> String {
+    let amount = format!("{} {}", figure.amount, figure.unit);
+    match &figure.qualifier {
+        Some(q) => format!("{q} {amount}"),
+        None => amount,
+    }
+}
+
+pub fn figures(data: &Dataset, figures: &[&Figure]) -> Listing {
+    let mut listing = Listing::new(vec!["id", "kind", "amount", "period", "from", "to", "label"]);
+    for figure in figures {
+        let actor = |id: &Option<crate::model::Slug>| {
+            id.as_ref().map_or(String::new(), |id| data.name_of(id.as_str()).to_owned())
+        };
+        listing.push(
+            vec![
+                figure.id.to_string().into(),
+                figure.kind.as_str().into(),
+                figure_amount(figure).into(),
+                figure.period.map_or(String::new(), |p| p.to_string()).into(),
+                actor(&figure.from).into(),
+                actor(&figure.to).into(),
+                figure.label.clone().into(),
+            ],
+            record_json(figure, figure.year()),
+        );
+    }
+    listing
+}
+
+/// Relationships seen from one actor (`with` is the other side), or as pairs when `from` is None.
+pub fn relationships(data: &Dataset, relationships: &[&Relationship], from: Option<&str>) -> Listing {
+    let mut listing = Listing::new(vec!["with", "tone", "status", "themes"]);
+    for rel in relationships {
+        let with = match from {
+            Some(me) => data.name_of(rel.other(me).as_str()).to_owned(),
+            None => format!("{} – {}", data.name_of(rel.between[0].as_str()), data.name_of(rel.between[1].as_str())),
+        };
+        listing.push(
+            vec![
+                with.into(),
+                Cell::toned(tone_text(rel.tone), rel.tone),
+                rel.status.clone().into(),
+                rel.themes.join(", ").into(),
+            ],
+            record_json(rel, None),
+        );
+    }
+    listing
+}
+
+pub fn search_hits(hits: &[SearchHit]) -> Listing {
+    let mut listing = Listing::new(vec!["score", "id", "kind", "name", "matched"]);
+    for hit in hits {
+        let actor = hit.actor;
+        listing.push(
+            vec![
+                hit.score.to_string().into(),
+                actor.id.to_string().into(),
+                actor.kind.as_str().into(),
+                actor.name.clone().into(),
+                hit.matched.clone().into(),
+            ],
+            json!({"score": hit.score, "id": actor.id, "kind": actor.kind, "name": actor.name, "matched": hit.matched}),
+        );
+    }
+    listing
+}
+
+pub fn event_types() -> Listing {
+    let mut listing = Listing::new(vec!["type", "description"]);
+    for kind in EventType::ALL {
+        listing.push(
+            vec![kind.as_str().into(), kind.description().into()],
+            json!({"type": kind, "description": kind.description()}),
+        );
+    }
+    listing
+}
