@@ -6,6 +6,13 @@ use std::collections::{HashMap, HashSet};
 use crate::error::Problem;
 use crate::model::{Actor, ActorKind, Citation, DatasetFile, Event, Figure, Period, Relationship, Slug, Source};
 
+/// One parsed file: its name, its records, and where each record stood in the file.
+pub(super) struct FileRecords<'a> {
+    pub name: &'a str,
+    pub file: DatasetFile,
+    pub positions: super::Positions,
+}
+
 /// Where a merged record came from, so a problem names the file and the index in it.
 struct Origin<'a> {
     file: &'a str,
@@ -25,9 +32,18 @@ impl<'a, T> Collection<'a, T> {
         Self { name, items: Vec::new(), origins: Vec::new(), position: HashMap::new() }
     }
 
-    fn add_file(&mut self, file: &'a str, records: Vec<T>, key: impl Fn(&T) -> String, problems: &mut Vec<Problem>) {
+    fn add_file(
+        &mut self,
+        file: &'a str,
+        positions: &super::Positions,
+        records: Vec<T>,
+        key: impl Fn(&T) -> String,
+        problems: &mut Vec<Problem>,
+    ) {
         let mut seen = HashSet::new();
-        for (index, record) in records.into_iter().enumerate() {
+        let places = positions.get(self.name);
+        for (parsed, record) in records.into_iter().enumerate() {
+            let index = places.and_then(|p| p.get(parsed)).copied().unwrap_or(parsed);
             let key = key(&record);
             let origin = Origin { file, path: format!("{}[{index}]", self.name) };
             if !seen.insert(key.clone()) {
@@ -67,7 +83,13 @@ impl Checker<'_> {
     }
 }
 
-pub(super) fn merge_and_check(files: Vec<(&str, DatasetFile)>, problems: &mut Vec<Problem>) -> DatasetFile {
+/// `unparsed_actors` are ids of actors that failed to parse: already reported, so references to
+/// them are not reported again as dangling.
+pub(super) fn merge_and_check<'a>(
+    files: Vec<FileRecords<'a>>,
+    unparsed_actors: &[String],
+    problems: &mut Vec<Problem>,
+) -> DatasetFile {
     let mut info = None;
     let mut info_origin = None;
     let mut sources = Collection::new("sources");
@@ -75,15 +97,17 @@ pub(super) fn merge_and_check(files: Vec<(&str, DatasetFile)>, problems: &mut Ve
     let mut relationships = Collection::new("relationships");
     let mut events = Collection::new("events");
     let mut figures = Collection::new("figures");
-    for (name, file) in files {
+    for FileRecords { name, file, positions } in files {
+        let positions = &positions;
         if file.dataset.is_some() {
             info = file.dataset;
             info_origin = Some(Origin { file: name, path: "dataset".into() });
         }
-        sources.add_file(name, file.sources, |s: &Source| s.id.to_string(), problems);
-        actors.add_file(name, file.actors, |a: &Actor| a.id.to_string(), problems);
+        sources.add_file(name, positions, file.sources, |s: &Source| s.id.to_string(), problems);
+        actors.add_file(name, positions, file.actors, |a: &Actor| a.id.to_string(), problems);
         relationships.add_file(
             name,
+            positions,
             file.relationships,
             |r: &Relationship| {
                 let (a, b) = r.key();
@@ -91,12 +115,13 @@ pub(super) fn merge_and_check(files: Vec<(&str, DatasetFile)>, problems: &mut Ve
             },
             problems,
         );
-        events.add_file(name, file.events, |e: &Event| e.id.to_string(), problems);
-        figures.add_file(name, file.figures, |f: &Figure| f.id.to_string(), problems);
+        events.add_file(name, positions, file.events, |e: &Event| e.id.to_string(), problems);
+        figures.add_file(name, positions, file.figures, |f: &Figure| f.id.to_string(), problems);
     }
 
     let mut check = Checker { problems };
-    let actor_ids: HashSet<&str> = actors.items.iter().map(|a| a.id.as_str()).collect();
+    let actor_ids: HashSet<&str> =
+        actors.items.iter().map(|a| a.id.as_str()).chain(unparsed_actors.iter().map(String::as_str)).collect();
     let sections: HashMap<&str, HashSet<&str>> =
         sources.items.iter().map(|s| (s.id.as_str(), s.sections.iter().map(|x| x.id.as_str()).collect())).collect();
 

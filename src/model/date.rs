@@ -49,7 +49,7 @@ impl Date {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn coarser_dates_sort_before_the_dates_inside_them() {
-        let mut dates = vec![date("2008-09-01"), date("2009"), date("2008-09"), date("2008")];
+        let mut dates = [date("2008-09-01"), date("2009"), date("2008-09"), date("2008")];
         dates.sort();
         let printed: Vec<String> = dates.iter().map(ToString::to_string).collect();
         assert_eq!(printed, ["2008", "2008-09", "2008-09-01", "2009"]);

@@ -158,7 +158,7 @@ impl std::fmt::Display for Amount {
             let digits = (self.0.abs() as i64).to_string();
             let mut grouped = String::new();
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     grouped.push(',');
                 }
                 grouped.push(c);

@@ -28,7 +28,6 @@ impl ActorNames {
 }
 
 const SUGGESTIONS: usize = 3;
-const SUGGESTION_FLOOR: f64 = 0.8;
 
 pub fn resolve_actor<'d>(data: &'d Dataset, names: &ActorNames, query: &str) -> Result<&'d Actor> {
     let q = fold(query);
@@ -39,7 +38,7 @@ pub fn resolve_actor<'d>(data: &'d Dataset, names: &ActorNames, query: &str) -> 
         return Ok(actor);
     }
     let actors = data.actors();
-    let exact: Vec<usize> = (0..actors.len()).filter(|&i| names.of(i).iter().any(|n| *n == q)).collect();
+    let exact: Vec<usize> = (0..actors.len()).filter(|&i| names.of(i).contains(&q)).collect();
     let prefix = || -> Vec<usize> {
         (0..actors.len())
             .filter(|&i| {
@@ -62,25 +61,7 @@ pub fn resolve_actor<'d>(data: &'d Dataset, names: &ActorNames, query: &str) -> 
     }
 }
 
-/// Up to three actor ids whose names are closest to the query by Jaro-Winkler similarity.
-fn suggest(data: &Dataset, names: &ActorNames, q: &str) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> = data
-        .actors()
-        .iter()
-        .enumerate()
-        .map(|(i, actor)| {
-            let best = names
-                .of(i)
-                .iter()
-                .map(String::as_str)
-                .chain(std::iter::once(actor.id.as_str()))
-                .flat_map(|n| std::iter::once(n).chain(n.split(' ')))
-                .map(|n| strsim::jaro_winkler(q, n))
-                .fold(0.0, f64::max);
-            (best, actor.id.as_str())
-        })
-        .filter(|(score, _)| *score >= SUGGESTION_FLOOR)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(SUGGESTIONS).map(|(_, id)| id.to_owned()).collect()
+/// The best few search hits, as "did you mean" suggestions.
+fn suggest(data: &Dataset, names: &ActorNames, query: &str) -> Vec<String> {
+    super::search(data, names, query, None).into_iter().take(SUGGESTIONS).map(|hit| hit.actor.id.to_string()).collect()
 }

@@ -2,8 +2,9 @@
 //!
 //! The score (0–100) of an actor is the best over its name, aliases and id (all folded):
 //! 100 exact; 95 a name starts with the query; 90 a word of a name starts with it; 85 a name
-//! contains it; otherwise 100 × the Jaro-Winkler similarity of the query to the closest name or
-//! word, capped at 84. Actors scoring below 75 are left out.
+//! contains it; otherwise 100 × the normalised Damerau-Levenshtein similarity of the query to the
+//! closest name or word (one typo in "pinerra" still scores 86), capped at 84. Actors scoring
+//! below 70 are left out.
 
 use serde::Serialize;
 
@@ -11,7 +12,7 @@ use crate::model::{Actor, ActorKind, Dataset};
 
 use super::{ActorNames, fold};
 
-pub const MIN_SCORE: u8 = 75;
+pub const MIN_SCORE: u8 = 70;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit<'d> {
@@ -24,6 +25,9 @@ pub struct SearchHit<'d> {
 
 pub fn search<'d>(data: &'d Dataset, names: &ActorNames, query: &str, kind: Option<ActorKind>) -> Vec<SearchHit<'d>> {
     let q = fold(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
     let mut hits: Vec<SearchHit<'d>> = data
         .actors()
         .iter()
@@ -71,7 +75,7 @@ pub fn score(query: &str, name: &str) -> u8 {
     }
     let best = std::iter::once(name)
         .chain(name.split([' ', '-']))
-        .map(|candidate| strsim::jaro_winkler(query, candidate))
+        .map(|candidate| strsim::normalized_damerau_levenshtein(query, candidate))
         .fold(0.0, f64::max);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0.0..=1.0 scaled to 0..=100
     let fuzzy = (best * 100.0).round() as u8;

@@ -41,7 +41,7 @@ pub fn tone_strip(periods: &[TonePeriod], last_year: u16, width: u16) -> Vec<Str
     }
     let (start, end) = (first.to_string(), last.to_string());
     let gap = columns.saturating_sub(start.len() + end.len());
-    let axis = if columns >= start.len() + end.len() + 1 {
+    let axis = if columns > start.len() + end.len() {
         format!("  {start}{}{end}", " ".repeat(gap))
     } else {
         format!("  {start}–{end}")

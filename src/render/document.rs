@@ -41,9 +41,12 @@ impl Document {
             return self.write_plain(out);
         }
         let width = usize::from(out.width);
-        for block in &self.blocks {
+        for (i, block) in self.blocks.iter().enumerate() {
             match block {
                 Block::Title(title) => {
+                    if i > 0 {
+                        writeln!(out.out)?;
+                    }
                     let title = sanitize(title);
                     writeln!(out.out, "{}", title.bold())?;
                     writeln!(out.out, "{}", "═".repeat(title.chars().count().min(width)))?;

@@ -13,17 +13,23 @@ use crate::model::Tone;
 pub struct Cell {
     pub text: String,
     pub tone: Option<Tone>,
+    /// A shorter form for boxed tables, where width is scarce (plain and CSV keep `text`).
+    pub short: Option<String>,
 }
 
 impl Cell {
     pub fn toned(text: impl Into<String>, tone: Tone) -> Self {
-        Self { text: text.into(), tone: Some(tone) }
+        Self { text: text.into(), tone: Some(tone), short: None }
+    }
+
+    pub fn with_short(text: impl Into<String>, short: impl Into<String>) -> Self {
+        Self { text: text.into(), tone: None, short: Some(short.into()) }
     }
 }
 
 impl<T: Into<String>> From<T> for Cell {
     fn from(text: T) -> Self {
-        Self { text: text.into(), tone: None }
+        Self { text: text.into(), tone: None, short: None }
     }
 }
 
@@ -33,6 +39,10 @@ pub struct Listing {
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
     pub records: Vec<Value>,
+    /// Columns left out of boxed tables narrower than 140 columns (still in plain and CSV).
+    pub wide_only: &'static [&'static str],
+    /// Columns that keep their full width in tables (short codes and dates); the rest wrap.
+    pub unwrapped: &'static [&'static str],
 }
 
 impl Listing {
@@ -89,15 +99,37 @@ impl Listing {
         if color {
             table.enforce_styling();
         }
-        table.set_header(self.headers.iter().map(|h| comfy_table::Cell::new(h).add_attribute(Attribute::Bold)));
+        let shown: Vec<usize> =
+            (0..self.headers.len()).filter(|&i| width >= 140 || !self.wide_only.contains(&self.headers[i])).collect();
+        table.set_header(shown.iter().map(|&i| comfy_table::Cell::new(self.headers[i]).add_attribute(Attribute::Bold)));
         for row in &self.rows {
-            table.add_row(row.iter().map(|cell| {
-                let shown = comfy_table::Cell::new(sanitize(&cell.text));
+            table.add_row(shown.iter().filter_map(|&i| row.get(i)).map(|cell| {
+                let shown = comfy_table::Cell::new(sanitize(cell.short.as_deref().unwrap_or(&cell.text)));
                 match cell.tone {
                     Some(tone) if color => shown.fg(tone_color(tone)),
                     _ => shown,
                 }
             }));
+        }
+        // Short codes and dates keep their width (up to a cap) so that they do not break mid-word.
+        const CAP: usize = 18;
+        for (column, &i) in shown.iter().enumerate() {
+            if !self.unwrapped.contains(&self.headers[i]) {
+                continue;
+            }
+            let widest = self
+                .rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|c| c.short.as_deref().unwrap_or(&c.text).chars().count())
+                .chain(std::iter::once(self.headers[i].len()))
+                .max()
+                .unwrap_or(0)
+                .min(CAP);
+            if let Some(column) = table.column_mut(column) {
+                let lower = u16::try_from(widest + 2).unwrap_or(u16::MAX);
+                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(lower)));
+            }
         }
         table
     }

@@ -16,8 +16,15 @@ pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
     value
 }
 
-fn names(data: &Dataset, ids: &[crate::model::Slug]) -> String {
-    ids.iter().map(|id| data.name_of(id.as_str()).to_owned()).collect::<Vec<_>>().join(", ")
+/// Actor names, all of them, and for tables the first few with a count of the rest.
+fn names(data: &Dataset, ids: &[crate::model::Slug]) -> Cell {
+    const SHOWN: usize = 3;
+    let all: Vec<&str> = ids.iter().map(|id| data.name_of(id.as_str())).collect();
+    if all.len() <= SHOWN {
+        return all.join(", ").into();
+    }
+    let short = format!("{} +{} more", all[..SHOWN].join(", "), all.len() - SHOWN);
+    Cell::with_short(all.join(", "), short)
 }
 
 pub fn event_date(event: &Event) -> String {
@@ -33,6 +40,8 @@ pub fn event_date(event: &Event) -> String {
 
 pub fn events(data: &Dataset, events: &[&Event]) -> Listing {
     let mut listing = Listing::new(vec!["date", "id", "type", "tone", "title", "actors"]);
+    listing.wide_only = &["id"];
+    listing.unwrapped = &["date", "type", "tone"];
     for event in events {
         listing.push(
             vec![
@@ -41,7 +50,7 @@ pub fn events(data: &Dataset, events: &[&Event]) -> Listing {
                 event.kind.as_str().into(),
                 Cell::toned(tone_text(event.tone), event.tone),
                 event.title.clone().into(),
-                names(data, &event.actors).into(),
+                names(data, &event.actors),
             ],
             record_json(event, Some(event.date.year())),
         );
@@ -55,7 +64,7 @@ pub fn actors(actors: &[&Actor]) -> Listing {
         listing.push(
             vec![
                 actor.id.to_string().into(),
-                actor.kind.as_str().into(),
+                kind_text(actor).into(),
                 actor.name.clone().into(),
                 actor.aliases.join(", ").into(),
             ],
@@ -63,6 +72,14 @@ pub fn actors(actors: &[&Actor]) -> Listing {
         );
     }
     listing
+}
+
+/// The kind, with an organisation's category: "organisation (company)".
+fn kind_text(actor: &Actor) -> String {
+    match &actor.category {
+        Some(category) => format!("{} ({category})", actor.kind),
+        None => actor.kind.to_string(),
+    }
 }
 
 /// "more than 1,000,000 people", "15,500,000 GBP".
@@ -76,6 +93,8 @@ pub fn figure_amount(figure: &Figure) -> String {
 
 pub fn figures(data: &Dataset, figures: &[&Figure]) -> Listing {
     let mut listing = Listing::new(vec!["id", "kind", "amount", "period", "from", "to", "label"]);
+    listing.wide_only = &["id", "kind"];
+    listing.unwrapped = &["amount", "period"];
     for figure in figures {
         let actor = |id: &Option<crate::model::Slug>| {
             id.as_ref().map_or(String::new(), |id| data.name_of(id.as_str()).to_owned())
@@ -99,6 +118,7 @@ pub fn figures(data: &Dataset, figures: &[&Figure]) -> Listing {
 /// Relationships seen from one actor (`with` is the other side), or as pairs when `from` is None.
 pub fn relationships(data: &Dataset, relationships: &[&Relationship], from: Option<&str>) -> Listing {
     let mut listing = Listing::new(vec!["with", "tone", "status", "themes"]);
+    listing.unwrapped = &["tone"];
     for rel in relationships {
         let with = match from {
             Some(me) => data.name_of(rel.other(me).as_str()).to_owned(),
@@ -119,13 +139,14 @@ pub fn relationships(data: &Dataset, relationships: &[&Relationship], from: Opti
 
 pub fn search_hits(hits: &[SearchHit]) -> Listing {
     let mut listing = Listing::new(vec!["score", "id", "kind", "name", "matched"]);
+    listing.unwrapped = &["score", "id"];
     for hit in hits {
         let actor = hit.actor;
         listing.push(
             vec![
                 hit.score.to_string().into(),
                 actor.id.to_string().into(),
-                actor.kind.as_str().into(),
+                kind_text(actor).into(),
                 actor.name.clone().into(),
                 hit.matched.clone().into(),
             ],

@@ -1,0 +1,228 @@
+//! The bundled dataset, validation of broken datasets, and export/load round trips.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::{assert_error, fixture, run};
+use serde_json::Value;
+
+fn export() -> Value {
+    let run = run(&["export"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.json()
+}
+
+#[test]
+fn bundled_dataset_validates() {
+    let run = run(&["validate", &format!("{}/data/bolivia.json", env!("CARGO_MANIFEST_DIR"))]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("ok: 1 file valid"), "{}", run.stdout);
+}
+
+#[test]
+fn bundled_dataset_has_every_kind_of_record_in_number() {
+    let data = export();
+    let count = |key: &str| data[key].as_array().map_or(0, Vec::len);
+    assert!(count("actors") >= 50, "actors: {}", count("actors"));
+    assert!(count("events") >= 40, "events: {}", count("events"));
+    assert!(count("relationships") >= 10, "relationships: {}", count("relationships"));
+    assert!(count("figures") >= 10, "figures: {}", count("figures"));
+    for kind in ["country", "bloc", "person", "organisation"] {
+        assert!(data["actors"].as_array().unwrap().iter().any(|a| a["kind"] == kind), "no {kind}");
+    }
+    assert_eq!(data["dataset"]["subject"], "bolivia");
+}
+
+#[test]
+fn every_id_in_the_bundled_dataset_is_unique_within_its_collection() {
+    let data = export();
+    for key in ["actors", "events", "figures"] {
+        let ids: Vec<&str> = data[key].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+        let unique: HashSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "duplicate ids in {key}");
+    }
+    let pairs: Vec<(String, String)> = data["relationships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let mut pair = [r["between"][0].as_str().unwrap().to_owned(), r["between"][1].as_str().unwrap().to_owned()];
+            pair.sort();
+            (pair[0].clone(), pair[1].clone())
+        })
+        .collect();
+    assert_eq!(pairs.iter().collect::<HashSet<_>>().len(), pairs.len(), "duplicate relationship pairs");
+}
+
+#[test]
+fn every_reference_in_the_bundled_dataset_resolves() {
+    let data = export();
+    let actors: HashSet<&str> = data["actors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let sections: HashSet<(String, String)> = data["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["sections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |x| (s["id"].as_str().unwrap().to_owned(), x["id"].as_str().unwrap().to_owned()))
+        })
+        .collect();
+    let mut references = Vec::new();
+    for actor in data["actors"].as_array().unwrap() {
+        references.extend(actor["members"].as_array().into_iter().flatten().map(|m| m["actor"].clone()));
+        references.extend(actor["roles"].as_array().into_iter().flatten().filter_map(|r| r.get("of").cloned()));
+        references.extend(actor.get("based_in").cloned());
+    }
+    for rel in data["relationships"].as_array().unwrap() {
+        references.extend(rel["between"].as_array().unwrap().iter().cloned());
+    }
+    for event in data["events"].as_array().unwrap() {
+        assert!(!event["actors"].as_array().unwrap().is_empty(), "{} has no actors", event["id"]);
+        references.extend(event["actors"].as_array().unwrap().iter().cloned());
+    }
+    for figure in data["figures"].as_array().unwrap() {
+        references.extend(["from", "to"].iter().filter_map(|k| figure.get(*k).cloned()));
+    }
+    for reference in &references {
+        assert!(actors.contains(reference.as_str().unwrap()), "dangling reference {reference}");
+    }
+    for key in ["actors", "relationships", "events", "figures"] {
+        for record in data[key].as_array().unwrap() {
+            let citations = record["sources"].as_array().unwrap();
+            assert!(!citations.is_empty(), "{key} record without sources: {record}");
+            for c in citations {
+                let pair = (c["source"].as_str().unwrap().to_owned(), c["section"].as_str().unwrap().to_owned());
+                assert!(sections.contains(&pair), "unknown section {pair:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn bundled_dataset_keeps_the_sources_spellings_and_numbers() {
+    let data = export();
+    let actor =
+        |id: &str| data["actors"].as_array().unwrap().iter().find(|a| a["id"] == id).cloned().unwrap_or(Value::Null);
+    assert_eq!(actor("sebastian-pinera")["name"], "Sebastián Piñera");
+    let united_states = actor("united-states");
+    assert!(united_states["aliases"].as_array().unwrap().iter().any(|a| a == "Washington"), "{united_states}");
+    let uk_exports =
+        data["figures"].as_array().unwrap().iter().find(|f| f["unit"] == "GBP" && f["kind"] == "exports").unwrap();
+    assert_eq!(uk_exports["amount"], 15_500_000);
+    let war = data["events"].as_array().unwrap().iter().find(|e| e["type"] == "war").unwrap();
+    assert_eq!((war["date"].as_str(), war["end"].as_str()), (Some("1879"), Some("1883")));
+    let text = data.to_string().to_lowercase();
+    for debris in ["replica", "bitcoin", "louboutin", "oakley", "rolex"] {
+        assert!(!text.contains(debris), "page debris '{debris}' in the dataset");
+    }
+}
+
+#[test]
+fn export_loads_back_unchanged() {
+    let first = run(&["export"]);
+    let dir = std::env::temp_dir().join(format!("relations-roundtrip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("export.json");
+    std::fs::write(&path, &first.stdout).unwrap();
+    let second = run(&["--no-bundled", "--data", path.to_str().unwrap(), "export"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(first.json(), second.json());
+    assert_eq!(first.stdout, second.stdout);
+}
+
+#[test]
+fn a_user_dataset_replaces_bundled_records_with_the_same_id_and_adds_new_ones() {
+    let small = fixture("small.json");
+    let merged = run(&["--data", &small, "export"]).json();
+    let ids: Vec<&str> = merged["actors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"atlantis") && ids.contains(&"chile"));
+    assert_eq!(merged["dataset"]["id"], "atlantis", "the later file's header wins");
+
+    let replacement = r#"{"actors": [{"id": "chile", "kind": "country", "name": "Chile (edited)", "summary": "x", "iso3": "CHL", "region": "South America", "sources": [{"source": "bir", "section": "chile"}]}]}"#;
+    let path = std::env::temp_dir().join(format!("relations-replace-{}.json", std::process::id()));
+    std::fs::write(&path, replacement).unwrap();
+    let replaced = run(&["--data", path.to_str().unwrap(), "export"]).json();
+    std::fs::remove_file(&path).ok();
+    let chiles: Vec<&Value> = replaced["actors"].as_array().unwrap().iter().filter(|a| a["id"] == "chile").collect();
+    assert_eq!(chiles.len(), 1);
+    assert_eq!(chiles[0]["name"], "Chile (edited)");
+}
+
+/// Each broken fixture, the message it must produce and where.
+const BROKEN: &[(&str, &str, &str)] = &[
+    ("syntax-error.json", "line 3, column 1", "invalid JSON"),
+    ("wrong-type.json", "events[0].date", "invalid type: integer `2008`, expected a string"),
+    ("unknown-field.json", "events[0].colour", "unknown field `colour`"),
+    ("bad-date.json", "events[0].date", "'2008-13' has month 13"),
+    ("end-before-date.json", "events[0].end", "2006 is before the event's date 2008"),
+    ("tone-out-of-range.json", "events[0].tone", "tone 3 is out of range"),
+    ("duplicate-id.json", "events[1]", "duplicate id 'e1'"),
+    ("dangling-reference.json", "events[0].actors[0]", "'atlantis' is not the id of any actor"),
+    ("unknown-section.json", "events[0].sources[0].section", "source 'bir' has no section 'mars'"),
+];
+
+#[test]
+fn each_kind_of_invalid_dataset_is_named_with_its_location_and_exits_3() {
+    for (file, location, message) in BROKEN {
+        let path = fixture(&format!("invalid/{file}"));
+        let run = run(&["validate", &path]);
+        assert_error(&run, 3, "problem");
+        let expected = format!("{path}: {location}: ");
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.starts_with(&expected))
+            .unwrap_or_else(|| panic!("{file}: no line starting {expected:?} in:\n{}", run.stderr));
+        assert!(line.contains(message), "{file}: {line:?} should contain {message:?}");
+    }
+}
+
+#[test]
+fn an_invalid_dataset_given_with_data_does_not_load_and_exits_3() {
+    let run = run(&["--data", &fixture("invalid/bad-date.json"), "events"]);
+    assert_error(&run, 3, "1 problem in the dataset");
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn validation_lists_every_problem_not_just_the_first() {
+    let path = fixture("invalid/several-problems.json");
+    let run = run(&["validate", &path]);
+    assert_error(&run, 3, "3 problems in the dataset");
+    for needle in ["events[0].date", "events[1].actors[0]", "figures[0].id"] {
+        assert!(run.stderr.contains(&format!("{path}: {needle}")), "missing {needle}:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_missing_data_file_is_a_one_line_error_with_exit_3() {
+    let run = run(&["--data", "missing.json", "show", "chile"]);
+    assert_error(&run, 3, "cannot read missing.json");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn relations_data_names_extra_files_when_no_data_option_is_given() {
+    let mut command = common::relations();
+    command.env("RELATIONS_DATA", fixture("small.json")).args(["--color", "never", "show", "lemuria"]);
+    let run = common::run_command(&mut command);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Lemuria"));
+}
+
+#[test]
+fn schema_is_a_json_schema_generated_for_every_collection() {
+    let schema = run(&["schema"]).json();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    for key in ["dataset", "sources", "actors", "relationships", "events", "figures"] {
+        assert!(schema["properties"][key].is_object(), "schema lacks {key}");
+    }
+    assert_eq!(schema["additionalProperties"], false, "unknown fields must be rejected");
+    let text = schema.to_string();
+    assert!(text.contains("\"observation\"") && text.contains("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"));
+}
