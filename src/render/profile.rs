@@ -37,6 +37,7 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     let mut doc = Document::default();
     doc.blocks.push(Block::Title(format!("{} ({})", actor.name, actor.kind)));
     doc.field("id", actor.id.to_string());
+    doc.field("name", actor.name.clone());
     doc.field("kind", actor.kind.as_str());
     if !actor.aliases.is_empty() {
         doc.field("aliases", actor.aliases.join(", "));

@@ -1,0 +1,150 @@
+//! `events` and `timeline`: ranges, filters, ordering, and their errors.
+
+mod common;
+
+use common::{assert_error, run};
+use serde_json::Value;
+
+fn events(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["events", "--json"];
+    all.extend_from_slice(args);
+    let run = run(&all);
+    assert_eq!(run.code, 0, "{all:?}: {}", run.stderr);
+    run.json().as_array().unwrap().clone()
+}
+
+fn years(event: &Value) -> (u64, u64) {
+    let start: u64 = event["date"].as_str().unwrap()[..4].parse().unwrap();
+    let end: u64 = event["end"].as_str().map_or(start, |e| e[..4].parse().unwrap());
+    (start, end)
+}
+
+#[test]
+fn all_events_come_in_date_order_with_their_year() {
+    let all = events(&[]);
+    assert!(all.len() >= 40);
+    let dates: Vec<&str> = all.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "not in date order");
+    for event in &all {
+        assert_eq!(event["year"].as_u64().unwrap(), years(event).0);
+    }
+}
+
+#[test]
+fn a_year_selects_the_events_that_touch_it() {
+    let in_2008 = events(&["2008"]);
+    assert!(in_2008.len() >= 5);
+    for event in &in_2008 {
+        let (start, end) = years(event);
+        assert!(start <= 2008 && end >= 2008, "{event}");
+    }
+    assert!(in_2008.iter().any(|e| e["title"].as_str().unwrap().contains("Goldberg")));
+    assert_eq!(events(&["--year", "2008"]), in_2008);
+}
+
+#[test]
+fn a_range_is_inclusive_at_both_ends() {
+    let range = events(&["2006..2009"]);
+    for event in &range {
+        let (start, end) = years(event);
+        assert!(start <= 2009 && end >= 2006, "{event}");
+    }
+    assert!(range.iter().any(|e| e["date"].as_str().unwrap().starts_with("2009")));
+    assert!(range.iter().any(|e| e["date"].as_str().unwrap().starts_with("2006")));
+    let open = events(&["2011.."]);
+    assert!(open.iter().any(|e| e["date"] == "2011-03"));
+}
+
+#[test]
+fn from_and_to_take_dates_of_any_precision() {
+    let september = events(&["--from", "2008-09", "--to", "2008-09"]);
+    assert!(!september.is_empty());
+    for event in &september {
+        let date = event["date"].as_str().unwrap();
+        let end = event["end"].as_str().unwrap_or(date);
+        assert!(date <= "2008-09-30" && end >= "2008-09" || date == "2008", "{event}");
+    }
+}
+
+#[test]
+fn filters_combine_and_every_actor_given_must_be_involved() {
+    let both = events(&["--actor", "bolivia", "--actor", "chile"]);
+    assert!(!both.is_empty());
+    for event in &both {
+        let actors: Vec<&str> = event["actors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+        assert!(actors.contains(&"bolivia") && actors.contains(&"chile"), "{event}");
+    }
+    let expulsions = events(&["--type", "expulsion"]);
+    assert!(expulsions.len() >= 2 && expulsions.iter().all(|e| e["type"] == "expulsion"));
+    let grep = events(&["--grep", "GOLDBERG"]);
+    assert!(!grep.is_empty());
+    assert!(grep.iter().all(|e| format!("{}{}", e["title"], e["summary"]).to_lowercase().contains("goldberg")));
+    let accent = events(&["--grep", "pinera"]);
+    assert!(!accent.is_empty(), "grep folds accents");
+}
+
+#[test]
+fn reverse_and_limit_give_the_newest_first() {
+    let all = events(&[]);
+    let newest = events(&["--reverse", "--limit", "3"]);
+    assert_eq!(newest.len(), 3);
+    assert_eq!(newest[0], all[all.len() - 1]);
+    assert_eq!(newest[2], all[all.len() - 3]);
+    assert_eq!(events(&["--limit", "2"]), all[..2].to_vec());
+}
+
+#[test]
+fn as_of_is_an_upper_bound() {
+    for event in events(&["--as-of", "1980"]) {
+        assert!(years(&event).0 <= 1980, "{event}");
+    }
+}
+
+#[test]
+fn no_match_is_an_empty_json_array_and_exit_0() {
+    let run = run(&["events", "1800", "--json"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.json(), serde_json::json!([]));
+}
+
+#[test]
+fn bad_ranges_years_and_types_are_usage_errors() {
+    assert_error(&run(&["events", "2009..2006"]), 2, "ends (2006) before it starts (2009)");
+    assert_error(&run(&["events", "abc"]), 2, "invalid range 'abc'");
+    assert_error(&run(&["events", "99999"]), 2, "invalid range");
+    assert_error(&run(&["events", "--year", "abc"]), 2, "expected a four-digit year");
+    assert_error(&run(&["events", "--type", "picnic"]), 2, "unknown event type 'picnic'");
+    assert_error(&run(&["events", "--from", "2008-13"]), 2, "--from");
+    assert_error(&run(&["events", "--limit", "0"]), 2, "--limit");
+}
+
+#[test]
+fn timeline_groups_the_same_events_by_year() {
+    let grouped = run(&["timeline", "2008", "--json"]).json();
+    let flat = events(&["2008"]);
+    let from_timeline: Vec<Value> =
+        grouped.as_array().unwrap().iter().flat_map(|g| g["events"].as_array().unwrap().clone()).collect();
+    assert_eq!(from_timeline, flat);
+    for group in grouped.as_array().unwrap() {
+        assert!(group["events"].as_array().unwrap().iter().all(|e| e["year"] == group["year"]));
+    }
+}
+
+#[test]
+fn timeline_draws_years_and_tone_marks_in_a_table() {
+    let run = run(&["timeline", "2008", "--format", "table"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("2008 ─"), "{}", run.stdout);
+    assert!(run.stdout.contains("▼▼"), "hostile events are marked: {}", run.stdout);
+}
+
+#[test]
+fn timeline_as_mermaid_is_a_timeline_diagram_with_decade_sections() {
+    let run = run(&["timeline", "--format", "mermaid"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines = run.lines();
+    assert_eq!(lines[0], "timeline");
+    assert!(lines.iter().any(|l| l.trim() == "section 1870s"));
+    assert!(lines.iter().any(|l| l.trim() == "section 2000s"));
+    assert!(lines.iter().filter(|l| l.trim_start().starts_with("2008 : ")).count() == 1);
+}
