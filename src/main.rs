@@ -1,21 +1,14 @@
 //! `relations`: parse arguments, decide colour and format, run the command, map errors to exit codes.
 
-mod cli;
-mod commands;
-mod error;
-mod load;
-mod model;
-mod query;
-mod render;
-
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use colored::Colorize;
 
-use cli::{Cli, ColorWhen, Format};
-use render::Output;
+use relations::cli::{Cli, ColorWhen, Format};
+use relations::render::Output;
+use relations::{commands, error, render};
 
 /// Colour for one stream: `--color` first, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb and
 /// whether the stream is a terminal.
