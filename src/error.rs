@@ -24,9 +24,9 @@ impl fmt::Display for Problem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no actor matches '{query}'")]
+    #[error("no actor matches '{}'", crate::model::shorten(.query))]
     NotFound { query: String, suggestions: Vec<String> },
-    #[error("'{query}' matches several actors; name one of them")]
+    #[error("'{}' matches several actors; name one of them", crate::model::shorten(.query))]
     Ambiguous { query: String, candidates: Vec<String> },
     #[error("{0}")]
     Usage(String),

@@ -5,7 +5,7 @@ mod validate;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::error::{Error, Problem, Result};
 use crate::model::{Dataset, DatasetFile};
@@ -93,6 +93,25 @@ pub fn parse(input: &Input) -> Parsed {
     parsed
 }
 
+/// The top level of a document, each collection kept as raw JSON text per record so that every
+/// record is checked on its own and one bad record does not hide the others.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocument<'a> {
+    #[serde(borrow, default)]
+    dataset: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    sources: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    actors: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    relationships: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    events: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    figures: Vec<&'a RawValue>,
+}
+
 fn parse_records(input: &Input, parsed: &mut Parsed) -> Result<(), Problem> {
     let problem = |location: String, message: String| Problem { file: input.name.clone(), location, message };
     let text = match std::str::from_utf8(&input.bytes) {
@@ -101,78 +120,120 @@ fn parse_records(input: &Input, parsed: &mut Parsed) -> Result<(), Problem> {
             return Err(problem(String::new(), format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to())));
         }
     };
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        // serde_json appends " at line L column C"; the location goes in front instead.
-        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-        problem(format!("line {}, column {}", e.line(), e.column()), format!("invalid JSON: {message}"))
+    if !text.trim_start().starts_with('{') {
+        // Say what the top level is, once the text is known to be JSON at all.
+        let found = match text.trim_start().chars().next() {
+            Some('[') => "an array",
+            Some('"') => "a string",
+            Some('t' | 'f') => "a boolean",
+            Some('n') => "null",
+            _ => "a number",
+        };
+        let failure = match deserialize::<serde::de::IgnoredAny>(text) {
+            Err(failure @ Failure::Syntax { .. }) => failure,
+            _ => Failure::Shape {
+                path: String::new(),
+                message: format!("expected a JSON object at the top level, found {found}"),
+            },
+        };
+        return Err(failure.at(&problem, ""));
+    }
+    let document: RawDocument = deserialize(text).map_err(|e| match e {
+        Failure::Syntax { line, column, message } => {
+            problem(format!("line {line}, column {column}"), format!("invalid JSON: {message}"))
+        }
+        Failure::Shape { path, message } => problem(path, message),
     })?;
-    let Value::Object(top) = value else {
-        return Err(problem(
-            String::new(),
-            format!("expected a JSON object at the top level, found {}", kind_of(&value)),
-        ));
-    };
 
     let Parsed { file, problems, unparsed_actors, positions } = parsed;
-    for (key, value) in top {
-        match key.as_str() {
-            "dataset" => match from_value(value) {
-                Ok(info) => file.dataset = Some(info),
-                Err((path, message)) => problems.push(problem(join("dataset", &path), message)),
-            },
-            "sources" => file.sources = records("sources", value, problems, &problem, positions, &mut Vec::new()),
-            "actors" => file.actors = records("actors", value, problems, &problem, positions, unparsed_actors),
-            "relationships" => {
-                file.relationships = records("relationships", value, problems, &problem, positions, &mut Vec::new());
-            }
-            "events" => file.events = records("events", value, problems, &problem, positions, &mut Vec::new()),
-            "figures" => file.figures = records("figures", value, problems, &problem, positions, &mut Vec::new()),
-            _ => problems.push(problem(
-                crate::model::shorten(&key).into_owned(),
-                "unknown field; expected dataset, sources, actors, relationships, events or figures".into(),
-            )),
+    if let Some(raw) = document.dataset {
+        match deserialize(raw.get()) {
+            Ok(info) => file.dataset = Some(info),
+            Err(failure) => problems.push(failure.at(&problem, "dataset")),
         }
     }
+    let mut none = Vec::new();
+    file.sources = records("sources", &document.sources, problems, &problem, positions, &mut none);
+    file.actors = records("actors", &document.actors, problems, &problem, positions, unparsed_actors);
+    file.relationships = records("relationships", &document.relationships, problems, &problem, positions, &mut none);
+    file.events = records("events", &document.events, problems, &problem, positions, &mut none);
+    file.figures = records("figures", &document.figures, problems, &problem, positions, &mut none);
     Ok(())
 }
 
 /// Each element of a collection on its own, so that one bad record does not hide the others.
 fn records<T: DeserializeOwned>(
     key: &'static str,
-    value: Value,
+    items: &[&RawValue],
     problems: &mut Vec<Problem>,
     problem: &impl Fn(String, String) -> Problem,
     positions: &mut Positions,
     unparsed_ids: &mut Vec<String>,
 ) -> Vec<T> {
-    let Value::Array(items) = value else {
-        problems.push(problem(key.to_owned(), format!("expected an array, found {}", kind_of(&value))));
-        return Vec::new();
-    };
     let mut parsed = Vec::with_capacity(items.len());
     let places = positions.entry(key).or_default();
-    for (index, item) in items.into_iter().enumerate() {
-        let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
-        match from_value(item) {
+    for (index, raw) in items.iter().enumerate() {
+        match deserialize(raw.get()) {
             Ok(record) => {
                 parsed.push(record);
                 places.push(index);
             }
-            Err((path, message)) => {
-                problems.push(problem(join(&format!("{key}[{index}]"), &path), message));
-                unparsed_ids.extend(id);
+            Err(failure) => {
+                problems.push(failure.at(problem, &format!("{key}[{index}]")));
+                // Only the id is wanted, to keep references to this record from being reported twice.
+                #[derive(serde::Deserialize)]
+                struct IdOnly {
+                    id: Option<String>,
+                }
+                if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str(raw.get()) {
+                    unparsed_ids.push(id);
+                }
             }
         }
     }
     parsed
 }
 
-fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+/// Why a piece of JSON did not become a value.
+enum Failure {
+    /// Not JSON at all: where, and what serde_json said.
+    Syntax { line: usize, column: usize, message: String },
+    /// JSON of the wrong shape: the JSON path inside the piece, and what is wrong.
+    Shape { path: String, message: String },
+}
+
+impl Failure {
+    fn at(self, problem: &impl Fn(String, String) -> Problem, prefix: &str) -> Problem {
+        match self {
+            Failure::Syntax { line, column, message } if prefix.is_empty() => {
+                problem(format!("line {line}, column {column}"), format!("invalid JSON: {message}"))
+            }
+            Failure::Syntax { message, .. } => problem(prefix.to_owned(), message),
+            Failure::Shape { path, message } => problem(join(prefix, &path), message),
+        }
+    }
+}
+
+fn deserialize<'a, T: serde::Deserialize<'a>>(text: &'a str) -> Result<T, Failure> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
-        (if path == "." { String::new() } else { path }, e.into_inner().to_string())
-    })
+        classify(if path == "." { String::new() } else { path }, &e.into_inner())
+    })?;
+    // Trailing text after the document is a syntax error too.
+    deserializer.end().map_err(|e| classify(String::new(), &e))?;
+    Ok(value)
+}
+
+fn classify(path: String, inner: &serde_json::Error) -> Failure {
+    // serde_json appends " at line L column C"; the location is reported separately.
+    let full = inner.to_string();
+    let message = full.split(" at line ").next().unwrap_or(&full).to_owned();
+    if inner.is_syntax() || inner.is_eof() {
+        Failure::Syntax { line: inner.line(), column: inner.column(), message }
+    } else {
+        Failure::Shape { path, message }
+    }
 }
 
 fn join(prefix: &str, path: &str) -> String {
@@ -180,16 +241,5 @@ fn join(prefix: &str, path: &str) -> String {
         "" => prefix.to_owned(),
         p if p.starts_with('[') => format!("{prefix}{p}"),
         p => format!("{prefix}.{p}"),
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }

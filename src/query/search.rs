@@ -73,8 +73,15 @@ pub fn score(query: &str, name: &str) -> u8 {
     if name.contains(query) {
         return 85;
     }
+    // The similarity can be no higher than the shorter length over the longer, so candidates of
+    // very different length are skipped: a 100 000-character query costs nothing.
+    let query_len = query.chars().count();
     let best = std::iter::once(name)
         .chain(name.split([' ', '-']))
+        .filter(|candidate| {
+            let len = candidate.chars().count();
+            len.min(query_len) * 100 >= len.max(query_len) * usize::from(MIN_SCORE)
+        })
         .map(|candidate| strsim::normalized_damerau_levenshtein(query, candidate))
         .fold(0.0, f64::max);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0.0..=1.0 scaled to 0..=100
