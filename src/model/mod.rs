@@ -17,7 +17,7 @@ pub use actor::{Actor, ActorKind, Membership, Role};
 pub use date::Date;
 pub(crate) use date::shorten;
 pub use event::{Event, EventType};
-pub use figure::{Figure, FigureKind, Period};
+pub use figure::{Amount, Figure, FigureKind, Period};
 pub use relationship::{Relationship, TonePeriod};
 pub use slug::Slug;
 pub use tone::Tone;

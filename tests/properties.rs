@@ -1,0 +1,281 @@
+//! Property tests: parsers and the resolver never panic, folding is idempotent, filters select
+//! sorted subsets, and export → load is the identity on generated valid datasets.
+
+use proptest::prelude::*;
+use relations::load::{Input, load};
+use relations::model::{
+    Actor, ActorKind, Amount, Citation, Dataset, DatasetFile, DatasetInfo, Date, Event, EventType, Figure, FigureKind,
+    Membership, Period, Relationship, Role, Section, Slug, Source, Tone,
+};
+use relations::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
+
+fn bundled() -> Dataset {
+    load(&[Input::bundled()]).expect("the bundled dataset loads")
+}
+
+proptest! {
+    #[test]
+    fn date_and_range_parsers_never_panic(text in "\\PC{0,24}|[0-9.\\-]{0,24}") {
+        let _ = text.parse::<Date>();
+        let _ = DateRange::parse(&text);
+        let _ = parse_year(&text, "--year");
+    }
+
+    #[test]
+    fn a_parsed_date_prints_back_as_it_was_written(year in 0u16..10000, month in proptest::option::of(1u8..=12), day in 1u8..=28) {
+        let text = match month {
+            Some(m) => format!("{year:04}-{m:02}-{day:02}"),
+            None => format!("{year:04}"),
+        };
+        prop_assert_eq!(text.parse::<Date>().unwrap().to_string(), text);
+    }
+
+    #[test]
+    fn folding_is_idempotent(text in "\\PC{0,40}") {
+        prop_assert_eq!(fold(&fold(&text)), fold(&text));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_resolver_never_panics(query in "\\PC{0,30}") {
+        let data = bundled();
+        let names = ActorNames::new(&data);
+        let _ = resolve_actor(&data, &names, &query);
+    }
+
+    #[test]
+    fn any_event_filter_returns_a_sorted_subset_of_all_events(
+        from in proptest::option::of(1850u16..2015),
+        span in 0u16..80,
+        actor in proptest::option::of(0usize..80),
+        kind in proptest::option::of(0usize..EventType::ALL.len()),
+        grep in proptest::option::of("[a-z]{1,3}"),
+        reverse: bool,
+        limit in proptest::option::of(1usize..20),
+    ) {
+        let data = bundled();
+        let filter = EventFilter {
+            range: DateRange { from: from.map(Date::from_year), to: from.map(|f| Date::from_year(f + span)) },
+            actors: actor.and_then(|i| data.actors().get(i)).map(|a| vec![a.id.clone()]).unwrap_or_default(),
+            kind: kind.map(|k| EventType::ALL[k]),
+            grep,
+            reverse,
+            limit,
+        };
+        let mut selected = filter.apply(&data);
+        if reverse {
+            selected.reverse();
+        }
+        let all: Vec<&Event> = data.events().iter().collect();
+        // A subsequence of all events, in the same (date) order.
+        let mut rest = all.iter();
+        for event in &selected {
+            prop_assert!(rest.any(|e| std::ptr::eq(*e, *event)), "not an ordered subset");
+            prop_assert!(filter.matches(event));
+        }
+        prop_assert!(selected.windows(2).all(|w| w[0].date <= w[1].date));
+        if limit.is_none() {
+            let expected = all.iter().filter(|e| filter.matches(e)).count();
+            prop_assert_eq!(selected.len(), expected);
+        }
+    }
+}
+
+// ---- generated valid datasets ----
+
+fn slug(prefix: &str, i: usize) -> Slug {
+    Slug::parse(&format!("{prefix}{i}")).unwrap()
+}
+
+fn cite() -> Vec<Citation> {
+    vec![Citation { source: slug("s", 0), section: slug("part", 1) }]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[\\p{L}\\p{N}]\\PC{0,19}"
+}
+
+fn date() -> impl Strategy<Value = Date> {
+    (1800u16..2100, proptest::option::of((1u8..=12, proptest::option::of(1u8..=28)))).prop_map(|(y, md)| {
+        let text = match md {
+            None => format!("{y:04}"),
+            Some((m, None)) => format!("{y:04}-{m:02}"),
+            Some((m, Some(d))) => format!("{y:04}-{m:02}-{d:02}"),
+        };
+        text.parse().unwrap()
+    })
+}
+
+fn tone() -> impl Strategy<Value = Tone> {
+    proptest::sample::select(Tone::ALL.to_vec())
+}
+
+fn actor(i: usize, count: usize) -> impl Strategy<Value = Actor> {
+    (0usize..4, text(), proptest::collection::vec(text(), 0..3), text(), 0..count, proptest::option::of(date()))
+        .prop_map(move |(kind, name, aliases, summary, other, when)| {
+            let kind = ActorKind::ALL[kind];
+            let mut actor = Actor {
+                id: slug("actor", i),
+                kind,
+                name,
+                aliases,
+                summary,
+                sources: cite(),
+                iso3: None,
+                region: None,
+                full_name: None,
+                founded: None,
+                members: Vec::new(),
+                members_note: None,
+                roles: Vec::new(),
+                category: None,
+                based_in: None,
+                sector: None,
+            };
+            match kind {
+                ActorKind::Country => {
+                    actor.iso3 = Some("AAA".into());
+                    actor.region = Some("Somewhere".into());
+                }
+                ActorKind::Bloc => {
+                    actor.full_name = Some(format!("Bloc {i}"));
+                    actor.founded = when;
+                    actor.members =
+                        vec![Membership { actor: slug("actor", other), role: Some("founder".into()), since: when }];
+                }
+                ActorKind::Person => {
+                    actor.roles =
+                        vec![Role { title: "President".into(), of: Some(slug("actor", other)), from: when, to: None }];
+                }
+                ActorKind::Organisation => {
+                    actor.category = Some("company".into());
+                    actor.based_in = Some(slug("actor", other));
+                    actor.sector = Some("energy".into());
+                }
+            }
+            actor
+        })
+}
+
+fn event(i: usize, count: usize) -> impl Strategy<Value = Event> {
+    (
+        date(),
+        proptest::option::of(0u16..20),
+        any::<bool>(),
+        "[\\p{L}]\\PC{0,79}",
+        text(),
+        0..EventType::ALL.len(),
+        proptest::collection::btree_set(0..count, 1..4),
+        tone(),
+        proptest::collection::vec(text(), 0..3),
+    )
+        .prop_map(move |(date, years, circa, title, summary, kind, actors, tone, tags)| Event {
+            id: slug("event", i),
+            date,
+            end: years.map(|y| Date::from_year(date.year() + y + 1)),
+            circa,
+            title,
+            summary,
+            kind: EventType::ALL[kind],
+            actors: actors.into_iter().map(|a| slug("actor", a)).collect(),
+            tone,
+            tags,
+            sources: cite(),
+        })
+}
+
+fn figure(i: usize, count: usize) -> impl Strategy<Value = Figure> {
+    (
+        0..FigureKind::ALL.len(),
+        0..count,
+        proptest::option::of(0..count),
+        -1.0e12f64..1.0e12,
+        proptest::bool::ANY,
+        proptest::option::of(date()),
+        1u32..100,
+        text(),
+    )
+        .prop_map(move |(kind, from, to, amount, whole, period, years, label)| Figure {
+            id: slug("figure", i),
+            kind: FigureKind::ALL[kind],
+            from: Some(slug("actor", from)),
+            to: to.map(|t| slug("actor", t)),
+            amount: Amount(if whole { amount.trunc() } else { amount }),
+            qualifier: None,
+            unit: "EUR".into(),
+            period: Some(period.map_or(Period::Years { years }, Period::Date)),
+            label,
+            sources: cite(),
+        })
+}
+
+fn dataset() -> impl Strategy<Value = DatasetFile> {
+    (2usize..8, 0usize..10, 0usize..5)
+        .prop_flat_map(|(actors, events, figures)| {
+            let actor_list: Vec<_> = (0..actors).map(|i| actor(i, actors)).collect();
+            let event_list: Vec<_> = (0..events).map(|i| event(i, actors)).collect();
+            let figure_list: Vec<_> = (0..figures).map(|i| figure(i, actors)).collect();
+            (
+                actor_list,
+                event_list,
+                figure_list,
+                proptest::collection::btree_set((0..actors, 0..actors), 0..4),
+                tone(),
+                text(),
+                date(),
+            )
+        })
+        .prop_map(|(actors, events, figures, pairs, tone, status, from)| {
+            let relationships = pairs
+                .into_iter()
+                .filter(|(a, b)| a < b)
+                .map(|(a, b)| Relationship {
+                    between: [slug("actor", a), slug("actor", b)],
+                    tone,
+                    status: status.clone(),
+                    summary: "s".into(),
+                    themes: vec!["t".into()],
+                    periods: vec![relations::model::TonePeriod { from, to: None, tone, label: "l".into() }],
+                    sources: cite(),
+                })
+                .collect();
+            DatasetFile {
+                dataset: Some(DatasetInfo {
+                    id: slug("set", 0),
+                    title: "Generated".into(),
+                    subject: slug("actor", 0),
+                    as_of: Date::from_year(2011),
+                    description: String::new(),
+                }),
+                sources: vec![Source {
+                    id: slug("s", 0),
+                    title: "S".into(),
+                    sections: vec![Section { id: slug("part", 1), title: "P".into() }],
+                }],
+                actors,
+                relationships,
+                events,
+                figures,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn export_then_load_is_the_identity_on_valid_datasets(file in dataset()) {
+        let json = serde_json::to_vec(&file).unwrap();
+        let loaded = load(&[Input { name: "generated".into(), bytes: json }]).map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.hints())))?;
+        // Loading keeps events in date order; everything else as written.
+        let mut expected = file.clone();
+        expected.events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        prop_assert_eq!(&loaded.file, &expected);
+        let exported = serde_json::to_vec(&loaded.file).unwrap();
+        let again = load(&[Input { name: "exported".into(), bytes: exported }]).unwrap();
+        prop_assert_eq!(&again.file, &loaded.file);
+    }
+}
