@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Browse a knowledge base of a country's foreign relations: actors, relationships, events and
 /// figures, each with its sources. Ships with Bolivia's international relations (to 2011).
 #[derive(Debug, Parser)]
-#[command(name = "relations", version, about, max_term_width = 100)]
+#[command(name = "relations", version, max_term_width = 100)]
 #[command(
     after_help = "Examples:\n  relations show chile\n  relations events 2008\n  relations search pinera\n  relations events --json | jq '.[].title'"
 )]
@@ -49,8 +49,10 @@ pub enum Format {
     Ndjson,
     /// RFC 4180 CSV with a header row (list outputs only).
     Csv,
-    /// A Mermaid diagram (timeline).
+    /// A Mermaid diagram (timeline, graph).
     Mermaid,
+    /// A Graphviz DOT graph (graph).
+    Dot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,12 +79,22 @@ pub enum Command {
     Figures(FigureArgs),
     /// Two actors side by side: relationships, shared blocs and events, figures.
     Compare(CompareArgs),
+    /// The relationship network, for Graphviz, Mermaid or programs.
+    Graph(GraphArgs),
+    /// The sources of any record: an actor, event, figure or relationship (A--B).
+    Cite(CiteArgs),
+    /// The loaded dataset: title, subject, as-of, sources, counts, years covered.
+    Info,
     /// Check dataset files (on top of the bundled data unless --no-bundled); list every problem.
     Validate(ValidateArgs),
     /// Print the loaded (merged) dataset as one JSON document.
     Export,
     /// Print the JSON Schema of the dataset format.
     Schema,
+    /// Print a shell completion script that also completes actor ids.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -188,4 +200,34 @@ pub struct ValidateArgs {
     /// Dataset files to check.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Only this actor's neighbourhood: its relationships and memberships.
+    #[arg(long, value_name = "ACTOR")]
+    pub actor: Option<String>,
+
+    /// The network as it stood in this year.
+    #[arg(long, value_name = "YEAR")]
+    pub as_of: Option<String>,
+
+    /// Leave out bloc memberships (dashed edges).
+    #[arg(long)]
+    pub no_members: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CiteArgs {
+    /// A record id (`chile`, `2008-goldberg-expelled`, `uk-exports-2010`), a relationship as
+    /// `bolivia--chile`, or an actor's name.
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write a completion script for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -29,6 +29,8 @@ pub enum Error {
     #[error("'{}' matches several actors; name one of them", crate::model::shorten(.query))]
     Ambiguous { query: String, candidates: Vec<String> },
     #[error("{0}")]
+    NoRecord(String),
+    #[error("{0}")]
     Usage(String),
     #[error("{} in the dataset", plural(.0.len(), "problem"))]
     InvalidData(Vec<Problem>),
@@ -43,7 +45,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::NotFound { .. } | Error::Ambiguous { .. } => 1,
+            Error::NotFound { .. } | Error::Ambiguous { .. } | Error::NoRecord(_) => 1,
             Error::Usage(_) => 2,
             Error::InvalidData(_) | Error::Read { .. } | Error::Output(_) => 3,
         }

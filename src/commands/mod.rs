@@ -1,10 +1,15 @@
 //! One file per subcommand; this file loads the data and dispatches.
 
+mod cite;
 mod compare;
+mod completions;
 mod events;
 mod export;
 mod figures;
+mod graph;
+mod info;
 mod list;
+mod man;
 mod schema;
 mod search;
 mod show;
@@ -21,6 +26,7 @@ use crate::render::Output;
 pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
     match &cli.command {
         Command::Schema => return schema::run(out),
+        Command::Man => return man::run(out),
         Command::Validate(args) => return validate::run(args, &inputs(cli)?, out),
         _ => {}
     }
@@ -34,7 +40,11 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         Command::Figures(args) => figures::run(args, &data, out),
         Command::Compare(args) => compare::run(args, &data, out),
         Command::Export => export::run(&data, out),
-        Command::Schema | Command::Validate(_) => unreachable!("dispatched above"),
+        Command::Graph(args) => graph::run(args, &data, out),
+        Command::Cite(args) => cite::run(args, &data, out),
+        Command::Info => info::run(&data, out),
+        Command::Completions(args) => completions::run(args, &data, out),
+        Command::Schema | Command::Man | Command::Validate(_) => unreachable!("dispatched above"),
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod filter;
 mod fold;
+mod graph;
 mod lookup;
 mod profile;
 mod range;
@@ -9,6 +10,7 @@ mod search;
 
 pub use filter::{EventFilter, FigureFilter};
 pub use fold::fold;
+pub use graph::{Edge, EdgeKind, Network, network};
 pub use lookup::{ActorNames, resolve_actor};
 pub use profile::{Profile, tone_at};
 pub use range::{DateRange, parse_year};

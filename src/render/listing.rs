@@ -78,7 +78,7 @@ impl Listing {
                     writeln!(out.out, "{}", cells.join("\t"))?;
                 }
             }
-            Format::Table | Format::Mermaid => {
+            Format::Table | Format::Mermaid | Format::Dot => {
                 if self.rows.is_empty() {
                     writeln!(out.out, "(nothing matches)")?;
                 } else {

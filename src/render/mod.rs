@@ -3,6 +3,7 @@
 
 mod chart;
 mod document;
+mod graph;
 mod listing;
 mod profile;
 pub mod records;
@@ -17,6 +18,7 @@ use crate::model::Tone;
 
 pub use chart::tone_strip;
 pub use document::{Block, Document};
+pub use graph::write_graph;
 pub use listing::{Cell, Listing};
 pub use profile::{profile_document, profile_json};
 pub use sanitize::sanitize;
@@ -60,6 +62,7 @@ pub fn format_name(format: Format) -> &'static str {
         Format::Ndjson => "ndjson",
         Format::Csv => "csv",
         Format::Mermaid => "mermaid",
+        Format::Dot => "dot",
     }
 }
 

@@ -78,7 +78,7 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
                 if profile.as_of.is_some()
                     && let Some(period) = period
                 {
-                    doc.field("period", period.label.clone());
+                    doc.field("in force", period.label.clone());
                 }
             }
             None => doc.field("tone", "no recorded tone yet"),

@@ -66,7 +66,7 @@ pub fn write_timeline(out: &mut Output, events: &[&Event]) -> Result<()> {
             }
         }
         Format::Mermaid => write_mermaid(out, &groups)?,
-        Format::Table | Format::Csv => write_drawn(out, &groups)?,
+        Format::Table | Format::Csv | Format::Dot => write_drawn(out, &groups)?,
     }
     Ok(())
 }

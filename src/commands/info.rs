@@ -1,0 +1,65 @@
+//! `relations info`: what is loaded: title, subject, sources, counts and years covered.
+
+use serde_json::json;
+
+use crate::cli::Format;
+use crate::error::Result;
+use crate::model::{ActorKind, Dataset};
+use crate::render::{Block, DOCUMENT_FORMATS, Document, Listing, Output};
+
+pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
+    out.require(DOCUMENT_FORMATS, "info")?;
+    let years = data.events().iter().flat_map(|e| [e.date.year(), e.end.unwrap_or(e.date).year()]);
+    let covered = years.clone().min().zip(years.max());
+    let mut counts: Vec<(String, usize)> = ActorKind::ALL
+        .iter()
+        .map(|k| (format!("{k} actors"), data.actors().iter().filter(|a| a.kind == *k).count()))
+        .collect();
+    counts.extend([
+        ("relationships".to_owned(), data.relationships().len()),
+        ("events".to_owned(), data.events().len()),
+        ("figures".to_owned(), data.figures().len()),
+    ]);
+    let info = data.info();
+    if out.format == Format::Json {
+        return out.json(&json!({
+            "dataset": info,
+            "sources": data.file.sources,
+            "counts": counts.iter().map(|(k, n)| json!({"kind": k, "count": n})).collect::<Vec<_>>(),
+            "years": covered.map(|(from, to)| json!({"from": from, "to": to})),
+        }));
+    }
+    let mut doc = Document::default();
+    doc.blocks.push(Block::Title(info.map_or_else(|| "Untitled dataset".to_owned(), |i| i.title.clone())));
+    if let Some(info) = info {
+        doc.field("id", info.id.to_string());
+        doc.field("subject", format!("{} ({})", data.name_of(info.subject.as_str()), info.subject));
+        doc.field("as of", info.as_of.to_string());
+    }
+    if let Some((from, to)) = covered {
+        doc.field("years", format!("{from}–{to}"));
+    }
+    if let Some(info) = info.filter(|i| !i.description.is_empty()) {
+        doc.blocks.push(Block::Text { key: "description", text: info.description.clone() });
+    }
+    let mut listing = Listing::new(vec!["records", "count"]);
+    for (kind, count) in &counts {
+        listing.push(vec![kind.clone().into(), count.to_string().into()], serde_json::Value::Null);
+    }
+    doc.section("count", "Records", listing);
+    let mut sources = Listing::new(vec!["source", "section", "title"]);
+    for source in &data.file.sources {
+        for section in &source.sections {
+            sources.push(
+                vec![
+                    source.id.to_string().into(),
+                    section.id.to_string().into(),
+                    format!("{} § {}", source.title, section.title).into(),
+                ],
+                serde_json::Value::Null,
+            );
+        }
+    }
+    doc.section("section", "Sources", sources);
+    doc.write(out)
+}

@@ -1,0 +1,171 @@
+//! The relationship network as Graphviz DOT, a Mermaid flowchart, JSON, or an edge list.
+
+use std::fmt::Write as _;
+
+use serde_json::json;
+
+use super::{Cell, Listing, Output, sanitize, tone_text};
+use crate::cli::Format;
+use crate::error::Result;
+use crate::model::{Actor, ActorKind, Tone};
+
+use crate::query::{EdgeKind, Network};
+
+fn tone_hex(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Hostile => "#d62728",
+        Tone::Strained => "#ff7f0e",
+        Tone::Neutral => "#7f7f7f",
+        Tone::Cooperative => "#2ca02c",
+        Tone::Close => "#1f77b4",
+    }
+}
+
+fn dot_shape(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Country => "ellipse",
+        ActorKind::Bloc => "hexagon",
+        ActorKind::Person => "plaintext",
+        ActorKind::Organisation => "box",
+    }
+}
+
+/// A DOT string literal: quotes and backslashes escaped, control characters shown escaped.
+fn dot_text(text: &str) -> String {
+    sanitize(text).replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Mermaid labels go inside `"…"`; quotes become `#quot;`, Mermaid's own escape.
+fn mermaid_text(text: &str) -> String {
+    sanitize(text).replace('"', "#quot;")
+}
+
+pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) -> Result<()> {
+    let text = match out.format {
+        Format::Dot => dot(network, centre),
+        Format::Mermaid => mermaid(network),
+        Format::Json => {
+            return out.json(&json!({
+                "nodes": network.nodes.iter().map(|a| json!({"id": a.id, "name": a.name, "kind": a.kind})).collect::<Vec<_>>(),
+                "edges": network.edges.iter().map(|e| match &e.kind {
+                    EdgeKind::Relationship { tone, label } => json!({"from": e.from.id, "to": e.to.id, "type": "relationship", "tone": tone, "label": label}),
+                    EdgeKind::Member { role } => json!({"from": e.from.id, "to": e.to.id, "type": "member", "role": role}),
+                }).collect::<Vec<_>>(),
+            }));
+        }
+        _ => return edge_listing(network).write(out),
+    };
+    out.out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn edge_listing(network: &Network) -> Listing {
+    let mut listing = Listing::new(vec!["from", "to", "edge", "tone", "label"]);
+    listing.unwrapped = &["edge", "tone"];
+    for edge in &network.edges {
+        let (kind, tone, label) = match &edge.kind {
+            EdgeKind::Relationship { tone, label } => {
+                ("relationship", Cell::toned(tone_text(*tone), *tone), (*label).to_owned())
+            }
+            EdgeKind::Member { role } => ("member", Cell::default(), role.unwrap_or_default().to_owned()),
+        };
+        listing.push(
+            vec![edge.from.name.clone().into(), edge.to.name.clone().into(), kind.into(), tone, label.into()],
+            serde_json::Value::Null,
+        );
+    }
+    listing
+}
+
+/// A radial layout around the dataset's subject (or the actor asked about): the subject in the
+/// middle, its counterparts on a ring, blocs and their members further out. Edge colour and width
+/// show tone; dashed edges are bloc memberships.
+fn dot(network: &Network, centre: Option<&str>) -> String {
+    let mut dot = String::from("graph relations {\n");
+    let root = centre.map(|c| format!(", root=\"{}\"", dot_text(c))).unwrap_or_default();
+    let _ = writeln!(
+        dot,
+        "  graph [layout=twopi{root}, overlap=false, splines=true, ranksep=2.2, fontname=\"Helvetica\", fontsize=10,"
+    );
+    dot.push_str("         labelloc=b, label=\"edges: blue close, green cooperative, grey neutral, orange strained, red hostile; dashed: bloc membership\"];\n");
+    dot.push_str("  node [fontname=\"Helvetica\", fontsize=10, style=filled];\n");
+    for actor in &network.nodes {
+        let fill = match actor.kind {
+            ActorKind::Country => "#f7f7f7",
+            ActorKind::Bloc => "#fff3c4",
+            ActorKind::Person => "#ffffff",
+            ActorKind::Organisation => "#dceefb",
+        };
+        let _ = writeln!(
+            dot,
+            "  \"{}\" [label=\"{}\", shape={}, fillcolor=\"{fill}\"];",
+            actor.id,
+            dot_text(&actor.name),
+            dot_shape(actor.kind)
+        );
+    }
+    for edge in &network.edges {
+        let attributes = match &edge.kind {
+            EdgeKind::Relationship { tone, label } => {
+                let width = 1 + tone.value().unsigned_abs();
+                let style = if *tone == Tone::Hostile { "bold" } else { "solid" };
+                format!(
+                    "color=\"{}\", penwidth={width}, style={style}, tooltip=\"{}: {}\"",
+                    tone_hex(*tone),
+                    tone_text(*tone),
+                    dot_text(label)
+                )
+            }
+            EdgeKind::Member { .. } => "style=dashed, color=\"#999999\"".to_owned(),
+        };
+        let _ = writeln!(dot, "  \"{}\" -- \"{}\" [{attributes}];", edge.from.id, edge.to.id);
+    }
+    dot.push_str("}\n");
+    dot
+}
+
+fn mermaid(network: &Network) -> String {
+    let mut text = String::from("flowchart LR\n");
+    for actor in &network.nodes {
+        let name = mermaid_text(&actor.name);
+        let node = match actor.kind {
+            ActorKind::Country => format!("([\"{name}\"])"),
+            ActorKind::Bloc => format!("{{{{\"{name}\"}}}}"),
+            ActorKind::Person => format!("((\"{name}\"))"),
+            ActorKind::Organisation => format!("[\"{name}\"]"),
+        };
+        let _ = writeln!(text, "    {}{node}", mermaid_id(actor));
+    }
+    let mut styles = Vec::new();
+    for (i, edge) in network.edges.iter().enumerate() {
+        match &edge.kind {
+            EdgeKind::Relationship { tone, .. } => {
+                let _ = writeln!(
+                    text,
+                    "    {} ---|\"{}\"| {}",
+                    mermaid_id(edge.from),
+                    tone_text(*tone),
+                    mermaid_id(edge.to)
+                );
+                styles.push(format!(
+                    "    linkStyle {i} stroke:{},stroke-width:{}px",
+                    tone_hex(*tone),
+                    1 + tone.value().unsigned_abs()
+                ));
+            }
+            EdgeKind::Member { .. } => {
+                let _ = writeln!(text, "    {} -.- {}", mermaid_id(edge.from), mermaid_id(edge.to));
+            }
+        }
+    }
+    for style in styles {
+        text.push_str(&style);
+        text.push('\n');
+    }
+    text
+}
+
+/// Mermaid ids may not contain hyphens safely, and some words (`end`) are reserved.
+fn mermaid_id(actor: &Actor) -> String {
+    format!("n_{}", actor.id.as_str().replace('-', "_"))
+}
