@@ -101,8 +101,9 @@ pub struct Role {
 }
 
 impl Role {
-    /// Whether the role was held at some point of `year` (open ends count as held).
+    /// Whether the role was held at some point of `year`. A role needs a known start to be
+    /// placed in time; an open end counts as still held.
     pub fn held_in(&self, year: u16) -> bool {
-        self.from.is_none_or(|from| from.year() <= year) && self.to.is_none_or(|to| to.year() >= year)
+        self.from.is_some_and(|from| from.year() <= year) && self.to.is_none_or(|to| to.year() >= year)
     }
 }
