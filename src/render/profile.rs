@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::records::{self, record_json};
 use super::{Block, Cell, Document, Listing, paint, tone_strip, tone_text};
-use crate::model::{ActorKind, Dataset, Role};
+use crate::model::{ActorKind, Dataset, Membership, Relationship, Role};
 use crate::query::{Profile, tone_at};
 
 fn role_text(data: &Dataset, role: &Role) -> String {
@@ -33,8 +33,47 @@ fn citations_text(data: &Dataset, profile: &Profile) -> String {
 }
 
 pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Document {
-    let actor = profile.actor;
     let mut doc = Document::default();
+    identity(&mut doc, data, profile);
+    if let Some(rel) = profile.with_subject {
+        relationship_with_subject(&mut doc, data, profile, rel, width);
+    }
+    other_relationships(&mut doc, data, profile);
+    let actor = profile.actor;
+    let mut roles = Listing::new(vec!["role"]);
+    for role in &profile.roles {
+        roles.push(vec![role_text(data, role).into()], record_json(role, None));
+    }
+    doc.section("role", "Roles", roles);
+    let mut members = Listing::new(vec!["member", "role", "since"]);
+    for (membership, member) in &profile.members {
+        members.push(membership_row(&member.name, membership), record_json(membership, None));
+    }
+    doc.section("member", "Members", members);
+    if let Some(note) = &actor.members_note {
+        doc.field("also", note.clone());
+    }
+    let mut blocs = Listing::new(vec!["bloc", "role", "since"]);
+    for (bloc, membership) in &profile.blocs {
+        blocs.push(membership_row(&bloc.name, membership), json!({"bloc": bloc.id}));
+    }
+    doc.section("bloc", "Blocs", blocs);
+    let mut people = Listing::new(vec!["person", "role"]);
+    for (person, role) in &profile.people {
+        people.push(vec![person.name.clone().into(), role_text(data, role).into()], json!({"person": person.id}));
+    }
+    doc.section("person", "People", people);
+    doc.section("organisation", "Organisations", records::actors(&profile.organisations));
+    doc.section("figure", "Figures", records::figures(data, &profile.figures));
+    doc.section("event", "Events", records::events(data, &profile.events));
+    doc.blocks.push(Block::Drawing(vec![String::new()]));
+    doc.field("sources", citations_text(data, profile));
+    doc
+}
+
+/// Name, kind, aliases, the fields of its kind, the year asked about, the summary.
+fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
+    let actor = profile.actor;
     doc.blocks.push(Block::Title(format!("{} ({})", actor.name, actor.kind)));
     doc.field("id", actor.id.to_string());
     doc.field("name", actor.name.clone());
@@ -67,113 +106,81 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
         }
     }
     doc.blocks.push(Block::Text { key: "summary", text: actor.summary.clone() });
+}
 
-    if let Some(rel) = profile.with_subject {
-        let subject = data.name_of(rel.other(actor.id.as_str()).as_str()).to_owned();
-        doc.blocks.push(Block::Title(format!("Relationship with {subject}")));
-        match tone_at(rel, profile.as_of) {
-            Some((tone, period)) => {
-                let text = tone_text(tone);
-                doc.blocks.push(Block::Field { key: "tone", value: text.clone(), color: Some(paint(&text, tone)) });
-                if profile.as_of.is_some()
-                    && let Some(period) = period
-                {
-                    doc.field("in force", period.label.clone());
-                }
-            }
-            None => doc.field("tone", "no recorded tone yet"),
-        }
-        if profile.as_of.is_none() {
-            doc.field("status", rel.status.clone());
-        }
-        if !rel.themes.is_empty() {
-            doc.field("themes", rel.themes.join(", "));
-        }
-        doc.blocks.push(Block::Text { key: "relationship", text: rel.summary.clone() });
-        let last_year = profile.as_of.or_else(|| data.info().map(|i| i.as_of.year())).unwrap_or(0);
-        let periods: Vec<_> =
-            rel.periods.iter().filter(|p| profile.as_of.is_none_or(|y| p.from.year() <= y)).cloned().collect();
-        let chart = tone_strip(&periods, last_year, width);
-        if !chart.is_empty() {
-            let mut lines = vec![String::new(), "Tone over time:".to_owned()];
-            lines.extend(chart);
-            doc.blocks.push(Block::Drawing(lines));
-        }
-        let mut listing = Listing::new(vec!["from", "to", "tone", "period"]);
-        for p in &periods {
-            listing.push(
-                vec![
-                    p.from.to_string().into(),
-                    p.to.map_or(String::new(), |t| t.to_string()).into(),
-                    Cell::toned(tone_text(p.tone), p.tone),
-                    p.label.clone().into(),
-                ],
-                record_json(p, None),
-            );
-        }
-        doc.section("period", "Tone periods", listing);
-    }
-    if !profile.relationships.is_empty() {
-        let title = if actor.kind == ActorKind::Country && profile.with_subject.is_none() {
-            "Relationships, closest first"
-        } else {
-            "Other relationships"
-        };
-        let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str()));
-        if let Some(year) = profile.as_of {
-            for (row, rel) in listing.rows.iter_mut().zip(&profile.relationships) {
-                row[1] = match tone_at(rel, Some(year)) {
-                    Some((tone, _)) => Cell::toned(tone_text(tone), tone),
-                    None => "not yet recorded".into(),
-                };
+/// Tone (as of the year asked), status, themes, summary, the tone chart and its periods.
+fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profile, rel: &Relationship, width: u16) {
+    let subject = data.name_of(rel.other(profile.actor.id.as_str()).as_str()).to_owned();
+    doc.blocks.push(Block::Title(format!("Relationship with {subject}")));
+    match tone_at(rel, profile.as_of) {
+        Some((tone, period)) => {
+            let text = tone_text(tone);
+            doc.blocks.push(Block::Field { key: "tone", value: text.clone(), color: Some(paint(&text, tone)) });
+            if profile.as_of.is_some()
+                && let Some(period) = period
+            {
+                doc.field("in force", period.label.clone());
             }
         }
-        doc.section("relationship", title, listing);
+        None => doc.field("tone", "no recorded tone yet"),
     }
-    let mut roles = Listing::new(vec!["role"]);
-    for role in &profile.roles {
-        roles.push(vec![role_text(data, role).into()], record_json(role, None));
+    if profile.as_of.is_none() {
+        doc.field("status", rel.status.clone());
     }
-    doc.section("role", "Roles", roles);
-    let mut members = Listing::new(vec!["member", "role", "since"]);
-    for (membership, member) in &profile.members {
-        members.push(
+    if !rel.themes.is_empty() {
+        doc.field("themes", rel.themes.join(", "));
+    }
+    doc.blocks.push(Block::Text { key: "relationship", text: rel.summary.clone() });
+    let last_year = profile.as_of.or_else(|| data.info().map(|i| i.as_of.year())).unwrap_or(0);
+    let periods: Vec<_> =
+        rel.periods.iter().filter(|p| profile.as_of.is_none_or(|y| p.from.year() <= y)).cloned().collect();
+    let chart = tone_strip(&periods, last_year, width);
+    if !chart.is_empty() {
+        let mut lines = vec![String::new(), "Tone over time:".to_owned()];
+        lines.extend(chart);
+        doc.blocks.push(Block::Drawing(lines));
+    }
+    let mut listing = Listing::new(vec!["from", "to", "tone", "period"]);
+    for p in &periods {
+        listing.push(
             vec![
-                member.name.clone().into(),
-                membership.role.clone().unwrap_or_default().into(),
-                membership.since.map_or(String::new(), |d| d.to_string()).into(),
+                p.from.to_string().into(),
+                p.to.map_or(String::new(), |t| t.to_string()).into(),
+                Cell::toned(tone_text(p.tone), p.tone),
+                p.label.clone().into(),
             ],
-            record_json(membership, None),
+            record_json(p, None),
         );
     }
-    doc.section("member", "Members", members);
-    if let Some(note) = &actor.members_note {
-        doc.field("also", note.clone());
+    doc.section("period", "Tone periods", listing);
+}
+
+/// The actor's other relationships, closest first, with their tone as of the year asked.
+fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
+    if profile.relationships.is_empty() {
+        return;
     }
-    let mut blocs = Listing::new(vec!["bloc", "role", "since"]);
-    for (bloc, membership) in &profile.blocs {
-        blocs.push(
-            vec![
-                bloc.name.clone().into(),
-                membership.role.clone().unwrap_or_default().into(),
-                membership.since.map_or(String::new(), |d| d.to_string()).into(),
-            ],
-            json!({"bloc": bloc.id}),
-        );
+    let actor = profile.actor;
+    let title = if actor.kind == ActorKind::Country && profile.with_subject.is_none() {
+        "Relationships, closest first"
+    } else {
+        "Other relationships"
+    };
+    let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str()));
+    for (row, rel) in listing.rows.iter_mut().zip(&profile.relationships) {
+        if let Some((tone, _)) = tone_at(rel, profile.as_of) {
+            row[1] = Cell::toned(tone_text(tone), tone);
+        }
     }
-    doc.section("bloc", "Blocs", blocs);
-    let mut people = Listing::new(vec!["person", "role"]);
-    for (person, role) in &profile.people {
-        people.push(vec![person.name.clone().into(), role_text(data, role).into()], json!({"person": person.id}));
-    }
-    doc.section("person", "People", people);
-    let organisations: Vec<_> = profile.organisations.clone();
-    doc.section("organisation", "Organisations", records::actors(&organisations));
-    doc.section("figure", "Figures", records::figures(data, &profile.figures));
-    doc.section("event", "Events", records::events(data, &profile.events));
-    doc.blocks.push(Block::Drawing(vec![String::new()]));
-    doc.field("sources", citations_text(data, profile));
-    doc
+    doc.section("relationship", title, listing);
+}
+
+fn membership_row(name: &str, membership: &Membership) -> Vec<Cell> {
+    vec![
+        name.into(),
+        membership.role.clone().unwrap_or_default().into(),
+        membership.since.map_or(String::new(), |d| d.to_string()).into(),
+    ]
 }
 
 pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
