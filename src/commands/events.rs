@@ -46,7 +46,7 @@ pub fn event_filter(args: &EventArgs, data: &Dataset) -> Result<EventFilter> {
             .map(|a| resolve_actor(data, &names, a).map(|actor| actor.id.clone()))
             .collect::<Result<_>>()?
     };
-    let kind = args.kind.as_deref().map(parse_event_type).transpose()?;
+    let kind = args.kind.as_deref().map(|k| super::parse_vocabulary::<EventType>(k, "event type")).transpose()?;
     if args.limit == Some(0) {
         return Err(Error::Usage("--limit must be at least 1".into()));
     }
@@ -57,13 +57,5 @@ pub fn event_filter(args: &EventArgs, data: &Dataset) -> Result<EventFilter> {
         grep: args.grep.as_deref().map(fold).filter(|g| !g.is_empty()),
         reverse: args.reverse,
         limit: args.limit,
-    })
-}
-
-fn parse_event_type(text: &str) -> Result<EventType> {
-    let wanted = fold(text);
-    EventType::ALL.iter().copied().find(|t| t.as_str() == wanted).ok_or_else(|| {
-        let known: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
-        Error::Usage(format!("unknown event type '{}'; known types: {}", crate::model::shorten(text), known.join(", ")))
     })
 }

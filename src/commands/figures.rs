@@ -1,9 +1,9 @@
 //! `relations figures`: trade, aid and other figures, filtered.
 
 use crate::cli::FigureArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{Dataset, FigureKind};
-use crate::query::{ActorNames, FigureFilter, fold, parse_year, resolve_actor};
+use crate::query::{ActorNames, FigureFilter, parse_year, resolve_actor};
 use crate::render::{LIST_FORMATS, Output, records};
 
 pub fn run(args: &FigureArgs, data: &Dataset, out: &mut Output) -> Result<()> {
@@ -12,21 +12,7 @@ pub fn run(args: &FigureArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         Some(query) => Some(resolve_actor(data, &ActorNames::new(data), query)?.id.clone()),
         None => None,
     };
-    let kind = args
-        .kind
-        .as_deref()
-        .map(|text| {
-            let wanted = fold(text);
-            FigureKind::ALL.into_iter().find(|k| k.as_str() == wanted).ok_or_else(|| {
-                let known: Vec<&str> = FigureKind::ALL.iter().map(|k| k.as_str()).collect();
-                Error::Usage(format!(
-                    "unknown figure kind '{}'; known kinds: {}",
-                    crate::model::shorten(text),
-                    known.join(", ")
-                ))
-            })
-        })
-        .transpose()?;
+    let kind = args.kind.as_deref().map(|k| super::parse_vocabulary::<FigureKind>(k, "figure kind")).transpose()?;
     let year = args.year.as_deref().map(|y| parse_year(y, "--year")).transpose()?;
     let filter = FigureFilter { actor, kind, year };
     records::figures(data, &filter.apply(data)).write(out)

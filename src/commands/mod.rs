@@ -66,3 +66,15 @@ fn inputs(cli: &Cli) -> Result<Vec<Input>> {
     }
     Ok(inputs)
 }
+
+/// A name from a closed vocabulary (event types, figure and actor kinds), case-folded; otherwise
+/// a usage error that lists every name.
+fn parse_vocabulary<T: crate::model::Vocabulary>(text: &str, what: &str) -> Result<T> {
+    T::from_name(&crate::query::fold(text)).ok_or_else(|| {
+        crate::error::Error::Usage(format!(
+            "unknown {what} '{}'; known: {}",
+            crate::model::shorten(text),
+            T::names().join(", ")
+        ))
+    })
+}

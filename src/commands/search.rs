@@ -30,10 +30,5 @@ pub fn parse_actor_kind(text: &str) -> Result<ActorKind> {
         "organizations" | "organization" => "organisation",
         other => other.strip_suffix('s').unwrap_or(other),
     };
-    ActorKind::ALL.into_iter().find(|k| k.as_str() == singular).ok_or_else(|| {
-        Error::Usage(format!(
-            "unknown actor kind '{}'; use country, bloc, person or organisation",
-            crate::model::shorten(text)
-        ))
-    })
+    super::parse_vocabulary(singular, "actor kind")
 }

@@ -3,33 +3,15 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Date, Slug};
+use super::{Citation, Date, Slug, vocabulary};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ActorKind {
-    Country,
-    Bloc,
-    Person,
-    Organisation,
-}
-
-impl ActorKind {
-    pub const ALL: [ActorKind; 4] = [ActorKind::Country, ActorKind::Bloc, ActorKind::Person, ActorKind::Organisation];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Country => "country",
-            ActorKind::Bloc => "bloc",
-            ActorKind::Person => "person",
-            ActorKind::Organisation => "organisation",
-        }
-    }
-}
-
-impl std::fmt::Display for ActorKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// What an actor is.
+    ActorKind {
+        Country => "country": "a state",
+        Bloc => "bloc": "a group of states: a trade bloc, union or alliance",
+        Person => "person": "a named individual",
+        Organisation => "organisation": "a company, agency, court, bank, assembly, party or movement",
     }
 }
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Citation, Date, Slug, Tone};
+use super::{Citation, Date, Slug, Tone, vocabulary};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -37,62 +37,32 @@ impl Event {
     }
 }
 
-macro_rules! event_types {
-    ($($variant:ident => $name:literal: $doc:literal,)*) => {
-        /// What kind of thing happened. The list is closed so that `--type` can be checked.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-        #[serde(rename_all = "lowercase")]
-        pub enum EventType {
-            $(#[doc = $doc] $variant,)*
-        }
-
-        impl EventType {
-            pub const ALL: &[EventType] = &[$(EventType::$variant,)*];
-
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(EventType::$variant => $name,)*
-                }
-            }
-
-            pub fn description(self) -> &'static str {
-                match self {
-                    $(EventType::$variant => $doc,)*
-                }
-            }
-        }
-    };
-}
-
-event_types! {
-    Visit => "visit": "a trip or state visit",
-    Summit => "summit": "a meeting of leaders",
-    Agreement => "agreement": "a deal or accord short of a treaty",
-    Treaty => "treaty": "a formal treaty between states",
-    Election => "election": "an election or referendum",
-    Inauguration => "inauguration": "a leader taking office",
-    Dispute => "dispute": "a quarrel, claim or rupture",
-    Expulsion => "expulsion": "diplomats or agencies sent away",
-    Sanction => "sanction": "a penalty, decertification or withdrawn benefit",
-    Trade => "trade": "trade talks, preferences or deals",
-    Aid => "aid": "aid given, changed or ended",
-    Energy => "energy": "gas, oil and pipelines",
-    War => "war": "armed conflict",
-    Legal => "legal": "courts, extradition and asylum",
-    Statement => "statement": "a declaration or public warning",
-    Founding => "founding": "a bloc or body created",
-    Observation => "observation": "election observation or monitoring",
-    Policy => "policy": "a government policy or decision",
-    Diplomacy => "diplomacy": "relations established, severed or mended",
-    Unrest => "unrest": "civil unrest or crisis",
-    Coup => "coup": "a coup or attempt",
-    Revolution => "revolution": "a revolution",
-    Conference => "conference": "a conference or forum",
-    Government => "government": "a government's or regime's time in power",
-}
-
-impl std::fmt::Display for EventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// What kind of thing happened. The list is closed so that `--type` can be checked.
+    EventType {
+        Visit => "visit": "a trip or state visit",
+        Summit => "summit": "a meeting of leaders",
+        Agreement => "agreement": "a deal or accord short of a treaty",
+        Treaty => "treaty": "a formal treaty between states",
+        Election => "election": "an election or referendum",
+        Inauguration => "inauguration": "a leader taking office",
+        Dispute => "dispute": "a quarrel, claim or rupture",
+        Expulsion => "expulsion": "diplomats or agencies sent away",
+        Sanction => "sanction": "a penalty, decertification or withdrawn benefit",
+        Trade => "trade": "trade talks, preferences or deals",
+        Aid => "aid": "aid given, changed or ended",
+        Energy => "energy": "gas, oil and pipelines",
+        War => "war": "armed conflict",
+        Legal => "legal": "courts, extradition and asylum",
+        Statement => "statement": "a declaration or public warning",
+        Founding => "founding": "a bloc or body created",
+        Observation => "observation": "election observation or monitoring",
+        Policy => "policy": "a government policy or decision",
+        Diplomacy => "diplomacy": "relations established, severed or mended",
+        Unrest => "unrest": "civil unrest or crisis",
+        Coup => "coup": "a coup or attempt",
+        Revolution => "revolution": "a revolution",
+        Conference => "conference": "a conference or forum",
+        Government => "government": "a government's or regime's time in power",
     }
 }

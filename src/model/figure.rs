@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{Citation, Date, Slug};
+use super::{Citation, Date, Slug, vocabulary};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -53,54 +53,19 @@ impl Figure {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum FigureKind {
-    Exports,
-    Imports,
-    Trade,
-    Aid,
-    Investment,
-    Population,
-    Members,
-    Count,
-    Duration,
-    Frequency,
-}
-
-impl FigureKind {
-    pub const ALL: [FigureKind; 10] = [
-        FigureKind::Exports,
-        FigureKind::Imports,
-        FigureKind::Trade,
-        FigureKind::Aid,
-        FigureKind::Investment,
-        FigureKind::Population,
-        FigureKind::Members,
-        FigureKind::Count,
-        FigureKind::Duration,
-        FigureKind::Frequency,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FigureKind::Exports => "exports",
-            FigureKind::Imports => "imports",
-            FigureKind::Trade => "trade",
-            FigureKind::Aid => "aid",
-            FigureKind::Investment => "investment",
-            FigureKind::Population => "population",
-            FigureKind::Members => "members",
-            FigureKind::Count => "count",
-            FigureKind::Duration => "duration",
-            FigureKind::Frequency => "frequency",
-        }
-    }
-}
-
-impl std::fmt::Display for FigureKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+vocabulary! {
+    /// What a figure measures.
+    FigureKind {
+        Exports => "exports": "goods or services sold abroad",
+        Imports => "imports": "goods or services bought abroad",
+        Trade => "trade": "trade in both directions, or a trading rank",
+        Aid => "aid": "aid given or budgeted",
+        Investment => "investment": "investment",
+        Population => "population": "people living somewhere",
+        Members => "members": "the size of a bloc or body",
+        Count => "count": "any other count or rank",
+        Duration => "duration": "a length of time",
+        Frequency => "frequency": "how often something happens",
     }
 }
 

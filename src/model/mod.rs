@@ -7,6 +7,8 @@ mod figure;
 mod relationship;
 mod slug;
 mod tone;
+#[macro_use]
+mod vocabulary;
 
 use std::collections::HashMap;
 
@@ -21,6 +23,8 @@ pub use figure::{Amount, Figure, FigureKind, Period};
 pub use relationship::{Relationship, TonePeriod};
 pub use slug::Slug;
 pub use tone::Tone;
+pub use vocabulary::Vocabulary;
+use vocabulary::vocabulary;
 
 /// Where a record's facts come from: a source and one of its sections.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
