@@ -27,7 +27,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
     match &cli.command {
         Command::Schema => return schema::run(out),
         Command::Man => return man::run(out),
-        Command::Validate(args) => return validate::run(args, &inputs(cli)?, out),
+        Command::Validate(args) => return validate::run(args, inputs(cli)?, out),
         _ => {}
     }
     let data = load::load(&inputs(cli)?)?;

@@ -7,7 +7,7 @@ use crate::error::{Error, Problem, Result, plural};
 use crate::load::{self, Input};
 use crate::render::Output;
 
-pub fn run(args: &ValidateArgs, base: &[Input], out: &mut Output) -> Result<()> {
+pub fn run(args: &ValidateArgs, base: Vec<Input>, out: &mut Output) -> Result<()> {
     out.require(&[Format::Table, Format::Plain, Format::Json], "validate")?;
     // Unreadable files are problems like any other, so one missing file does not hide the rest.
     let mut inputs = Vec::new();
@@ -24,8 +24,7 @@ pub fn run(args: &ValidateArgs, base: &[Input], out: &mut Output) -> Result<()> 
         }
     }
     let checked: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
-    let mut all = Vec::with_capacity(base.len() + inputs.len());
-    all.extend(base.iter().map(|i| Input { name: i.name.clone(), bytes: i.bytes.clone() }));
+    let mut all = base;
     all.extend(inputs);
     let data = match load::load(&all) {
         Ok(data) if unreadable.is_empty() => data,

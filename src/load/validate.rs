@@ -1,6 +1,7 @@
 //! Merging files in order and the checks that span records: unique ids, references that
 //! resolve, kind-specific fields, date order, citations.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Problem;
@@ -13,10 +14,21 @@ pub(super) struct FileRecords<'a> {
     pub positions: super::Positions,
 }
 
-/// Where a merged record came from, so a problem names the file and the index in it.
+/// Where a merged record came from, so a problem names the file and the index in it. The path
+/// is only written out when there is a problem to report.
 struct Origin<'a> {
     file: &'a str,
-    path: String,
+    collection: &'static str,
+    index: Option<usize>,
+}
+
+impl Origin<'_> {
+    fn path(&self) -> String {
+        match self.index {
+            Some(index) => format!("{}[{index}]", self.collection),
+            None => self.collection.to_owned(),
+        }
+    }
 }
 
 /// One collection being merged: later records with a known key replace earlier ones in place.
@@ -24,7 +36,8 @@ struct Collection<'a, T> {
     name: &'static str,
     items: Vec<T>,
     origins: Vec<Origin<'a>>,
-    position: HashMap<String, usize>,
+    /// Where each key stands in `items`, and which file (by number) put it there.
+    position: HashMap<String, (usize, usize)>,
 }
 
 impl<'a, T> Collection<'a, T> {
@@ -34,33 +47,34 @@ impl<'a, T> Collection<'a, T> {
 
     fn add_file(
         &mut self,
-        file: &'a str,
+        (file_number, file): (usize, &'a str),
         positions: &super::Positions,
         records: Vec<T>,
         key: impl Fn(&T) -> String,
         problems: &mut Vec<Problem>,
     ) {
-        let mut seen = HashSet::new();
         let places = positions.get(self.name);
+        self.items.reserve(records.len());
         for (parsed, record) in records.into_iter().enumerate() {
             let index = places.and_then(|p| p.get(parsed)).copied().unwrap_or(parsed);
-            let key = key(&record);
-            let origin = Origin { file, path: format!("{}[{index}]", self.name) };
-            if !seen.insert(key.clone()) {
-                problems.push(Problem {
+            let origin = Origin { file, collection: self.name, index: Some(index) };
+            match self.position.entry(key(&record)) {
+                Entry::Occupied(entry) if entry.get().1 == file_number => problems.push(Problem {
                     file: file.into(),
-                    location: origin.path,
-                    message: format!("duplicate id '{key}': another record in this file already has it"),
-                });
-                continue;
-            }
-            if let Some(&at) = self.position.get(&key) {
-                self.items[at] = record;
-                self.origins[at] = origin;
-            } else {
-                self.position.insert(key, self.items.len());
-                self.items.push(record);
-                self.origins.push(origin);
+                    location: origin.path(),
+                    message: format!("duplicate id '{}': another record in this file already has it", entry.key()),
+                }),
+                Entry::Occupied(mut entry) => {
+                    let at = entry.get().0;
+                    entry.insert((at, file_number));
+                    self.items[at] = record;
+                    self.origins[at] = origin;
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert((self.items.len(), file_number));
+                    self.items.push(record);
+                    self.origins.push(origin);
+                }
             }
         }
     }
@@ -78,7 +92,8 @@ struct Checker<'p> {
 
 impl Checker<'_> {
     fn report(&mut self, origin: &Origin<'_>, field: &str, message: impl Into<String>) {
-        let location = if field.is_empty() { origin.path.clone() } else { format!("{}.{field}", origin.path) };
+        let path = origin.path();
+        let location = if field.is_empty() { path } else { format!("{path}.{field}") };
         self.problems.push(Problem { file: origin.file.into(), location, message: message.into() });
     }
 }
@@ -97,16 +112,17 @@ pub(super) fn merge_and_check<'a>(
     let mut relationships = Collection::new("relationships");
     let mut events = Collection::new("events");
     let mut figures = Collection::new("figures");
-    for FileRecords { name, file, positions } in files {
+    for (number, FileRecords { name, file, positions }) in files.into_iter().enumerate() {
         let positions = &positions;
+        let at = (number, name);
         if file.dataset.is_some() {
             info = file.dataset;
-            info_origin = Some(Origin { file: name, path: "dataset".into() });
+            info_origin = Some(Origin { file: name, collection: "dataset", index: None });
         }
-        sources.add_file(name, positions, file.sources, |s: &Source| s.id.to_string(), problems);
-        actors.add_file(name, positions, file.actors, |a: &Actor| a.id.to_string(), problems);
+        sources.add_file(at, positions, file.sources, |s: &Source| s.id.to_string(), problems);
+        actors.add_file(at, positions, file.actors, |a: &Actor| a.id.to_string(), problems);
         relationships.add_file(
-            name,
+            at,
             positions,
             file.relationships,
             |r: &Relationship| {
@@ -115,8 +131,8 @@ pub(super) fn merge_and_check<'a>(
             },
             problems,
         );
-        events.add_file(name, positions, file.events, |e: &Event| e.id.to_string(), problems);
-        figures.add_file(name, positions, file.figures, |f: &Figure| f.id.to_string(), problems);
+        events.add_file(at, positions, file.events, |e: &Event| e.id.to_string(), problems);
+        figures.add_file(at, positions, file.figures, |f: &Figure| f.id.to_string(), problems);
     }
 
     let mut check = Checker { problems };
