@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+mod hash;
 pub mod load;
 pub mod model;
 pub mod query;

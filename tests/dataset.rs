@@ -156,7 +156,7 @@ fn a_user_dataset_replaces_bundled_records_with_the_same_id_and_adds_new_ones() 
 /// Each broken fixture, the message it must produce and where.
 const BROKEN: &[(&str, &str, &str)] = &[
     ("syntax-error.json", "line 3, column 1", "invalid JSON"),
-    ("wrong-type.json", "events[0].date", "invalid type: integer `2008`, expected a string"),
+    ("wrong-type.json", "events[0].date", "invalid type: integer `2008`, expected a date string"),
     ("unknown-field.json", "events[0].colour", "unknown field `colour`"),
     ("bad-date.json", "events[0].date", "'2008-13' has month 13"),
     ("end-before-date.json", "events[0].end", "2006 is before the event's date 2008"),

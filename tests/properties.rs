@@ -10,7 +10,7 @@ use relations::model::{
 use relations::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
 
 fn bundled() -> Dataset {
-    load(&[Input::bundled()]).expect("the bundled dataset loads")
+    load(vec![Input::bundled()]).expect("the bundled dataset loads")
 }
 
 proptest! {
@@ -269,13 +269,13 @@ proptest! {
     #[test]
     fn export_then_load_is_the_identity_on_valid_datasets(file in dataset()) {
         let json = serde_json::to_vec(&file).unwrap();
-        let loaded = load(&[Input { name: "generated".into(), bytes: json }]).map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.hints())))?;
+        let loaded = load(vec![Input { name: "generated".into(), bytes: json }]).map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.hints())))?;
         // Loading keeps events in date order; everything else as written.
         let mut expected = file.clone();
         expected.events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         prop_assert_eq!(&loaded.file, &expected);
         let exported = serde_json::to_vec(&loaded.file).unwrap();
-        let again = load(&[Input { name: "exported".into(), bytes: exported }]).unwrap();
+        let again = load(vec![Input { name: "exported".into(), bytes: exported }]).unwrap();
         prop_assert_eq!(&again.file, &loaded.file);
     }
 }

@@ -26,7 +26,7 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, out: &mut Output) -> Result<()
     let checked: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
     let mut all = base;
     all.extend(inputs);
-    let data = match load::load(&all) {
+    let data = match load::load(all) {
         Ok(data) if unreadable.is_empty() => data,
         Ok(_) => return Err(Error::InvalidData(unreadable)),
         Err(Error::InvalidData(mut problems)) => {
@@ -41,6 +41,8 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, out: &mut Output) -> Result<()
         ("events", data.events().len()),
         ("figures", data.figures().len()),
     ];
+    // As in `commands::run`: the process exits next, so the dataset is not freed piece by piece.
+    std::mem::forget(data);
     if out.format == Format::Json {
         return out.json(&json!({"valid": true, "files": checked, "counts": counts.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>()}));
     }

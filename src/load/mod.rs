@@ -51,16 +51,26 @@ impl Input {
 
 /// Load, merge and validate: a later record with the same id (for relationships, the same pair)
 /// replaces the earlier one. Every problem in every file is reported, not just the first.
-pub fn load(inputs: &[Input]) -> Result<Dataset> {
+///
+/// Each file's bytes are freed as soon as it is parsed: the records own their text.
+pub fn load(inputs: Vec<Input>) -> Result<Dataset> {
     let mut problems = Vec::new();
-    let mut files = Vec::new();
+    let mut parsed_files = Vec::with_capacity(inputs.len());
     let mut unparsed_actors = Vec::new();
     for input in inputs {
-        let mut parsed = parse(input);
+        let mut parsed = parse(&input);
         problems.append(&mut parsed.problems);
         unparsed_actors.append(&mut parsed.unparsed_actors);
-        files.push(validate::FileRecords { name: input.name.as_str(), file: parsed.file, positions: parsed.positions });
+        parsed_files.push((input.name, parsed.file, parsed.positions));
     }
+    let files = parsed_files
+        .iter_mut()
+        .map(|(name, file, positions)| validate::FileRecords {
+            name: name.as_str(),
+            file: std::mem::take(file),
+            positions: std::mem::take(positions),
+        })
+        .collect();
     let merged = validate::merge_and_check(files, &unparsed_actors, &mut problems);
     if problems.is_empty() { Ok(Dataset::new(merged)) } else { Err(Error::InvalidData(problems)) }
 }
@@ -79,6 +89,9 @@ pub struct Parsed {
 pub type Positions = std::collections::HashMap<&'static str, Vec<usize>>;
 
 /// Parse one document into records, collecting a problem for each record that does not fit.
+///
+/// A valid document is read in one pass straight into the records. Only when that fails is it
+/// read again record by record, so that every problem is found and located.
 pub fn parse(input: &Input) -> Parsed {
     let mut parsed = Parsed {
         file: DatasetFile::default(),
@@ -86,6 +99,12 @@ pub fn parse(input: &Input) -> Parsed {
         unparsed_actors: Vec::new(),
         positions: Positions::new(),
     };
+    if let Ok(text) = std::str::from_utf8(&input.bytes)
+        && let Ok(file) = serde_json::from_str::<DatasetFile>(text.strip_prefix('\u{feff}').unwrap_or(text))
+    {
+        parsed.file = file;
+        return parsed;
+    }
     match parse_records(input, &mut parsed) {
         Ok(()) => {}
         Err(problem) => parsed.problems.push(problem),

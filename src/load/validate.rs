@@ -1,8 +1,10 @@
 //! Merging files in order and the checks that span records: unique ids, references that
 //! resolve, kind-specific fields, date order, citations.
 
+use std::collections::HashSet;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+
+use crate::hash::{BuildFastHash, FastHashMap, FastHashSet};
 
 use crate::error::Problem;
 use crate::model::{Actor, ActorKind, Citation, DatasetFile, Event, Figure, Period, Relationship, Slug, Source};
@@ -31,57 +33,82 @@ impl Origin<'_> {
     }
 }
 
-/// One collection being merged: later records with a known key replace earlier ones in place.
-struct Collection<'a, T> {
+/// One collection being merged. Records of every file are kept in file order, each with its
+/// (file number, index in file); `dedup` then applies the replacement rule in one pass.
+struct Collection<T> {
     name: &'static str,
     items: Vec<T>,
-    origins: Vec<Origin<'a>>,
-    /// Where each key stands in `items`, and which file (by number) put it there.
-    position: HashMap<String, (usize, usize)>,
+    origins: Vec<(usize, usize)>,
 }
 
-impl<'a, T> Collection<'a, T> {
+impl<T> Collection<T> {
     fn new(name: &'static str) -> Self {
-        Self { name, items: Vec::new(), origins: Vec::new(), position: HashMap::new() }
+        Self { name, items: Vec::new(), origins: Vec::new() }
     }
 
-    fn add_file(
-        &mut self,
-        (file_number, file): (usize, &'a str),
-        positions: &super::Positions,
-        records: Vec<T>,
-        key: impl Fn(&T) -> String,
-        problems: &mut Vec<Problem>,
-    ) {
+    fn add_file(&mut self, file_number: usize, positions: &super::Positions, records: Vec<T>) {
         let places = positions.get(self.name);
-        self.items.reserve(records.len());
-        for (parsed, record) in records.into_iter().enumerate() {
-            let index = places.and_then(|p| p.get(parsed)).copied().unwrap_or(parsed);
-            let origin = Origin { file, collection: self.name, index: Some(index) };
-            match self.position.entry(key(&record)) {
-                Entry::Occupied(entry) if entry.get().1 == file_number => problems.push(Problem {
-                    file: file.into(),
-                    location: origin.path(),
-                    message: format!("duplicate id '{}': another record in this file already has it", entry.key()),
-                }),
-                Entry::Occupied(mut entry) => {
-                    let at = entry.get().0;
-                    entry.insert((at, file_number));
-                    self.items[at] = record;
-                    self.origins[at] = origin;
-                }
-                Entry::Vacant(entry) => {
-                    entry.insert((self.items.len(), file_number));
-                    self.items.push(record);
-                    self.origins.push(origin);
-                }
-            }
+        self.origins.extend(
+            (0..records.len())
+                .map(|parsed| (file_number, places.and_then(|p| p.get(parsed)).copied().unwrap_or(parsed))),
+        );
+        if self.items.is_empty() {
+            self.items = records; // the usual case, one file: no copy
+        } else {
+            self.items.extend(records);
         }
     }
 
+    /// A record whose key an earlier file already used replaces that record; the same key twice
+    /// in one file is a problem, and the second record is dropped.
+    fn dedup(
+        &mut self,
+        files: &[&str],
+        key: impl for<'x> Fn(&'x T) -> (&'x str, &'x str),
+        problems: &mut Vec<Problem>,
+    ) {
+        let mut keep = vec![true; self.items.len()];
+        let mut seen: FastHashMap<(&str, &str), usize> =
+            FastHashMap::with_capacity_and_hasher(self.items.len(), BuildFastHash);
+        for (i, item) in self.items.iter().enumerate() {
+            match seen.entry(key(item)) {
+                Entry::Occupied(mut entry) => {
+                    let earlier = *entry.get();
+                    if self.origins[earlier].0 == self.origins[i].0 {
+                        keep[i] = false;
+                        let (file, index) = self.origins[i];
+                        let (a, b) = *entry.key();
+                        let what = if b.is_empty() { format!("id '{a}'") } else { format!("pair '{a}' and '{b}'") };
+                        problems.push(Problem {
+                            file: files[file].into(),
+                            location: format!("{}[{index}]", self.name),
+                            message: format!("duplicate {what}: another record in this file already has it"),
+                        });
+                    } else {
+                        keep[earlier] = false;
+                        entry.insert(i);
+                    }
+                }
+                Entry::Vacant(entry) => {
+                    entry.insert(i);
+                }
+            }
+        }
+        drop(seen);
+        if keep.iter().all(|k| *k) {
+            return;
+        }
+        let mut flags = keep.iter();
+        self.items.retain(|_| *flags.next().unwrap_or(&true));
+        let mut flags = keep.iter();
+        self.origins.retain(|_| *flags.next().unwrap_or(&true));
+    }
+
     /// Records with the place each came from.
-    fn iter(&self) -> impl Iterator<Item = (&T, &Origin<'a>)> {
-        self.items.iter().zip(&self.origins)
+    fn iter<'s>(&'s self, files: &'s [&'s str]) -> impl Iterator<Item = (&'s T, Origin<'s>)> {
+        self.items.iter().zip(&self.origins).map(move |(item, &(file, index))| {
+            (item, Origin { file: files[file], collection: self.name, index: Some(index) })
+        })
     }
 }
 
@@ -100,8 +127,8 @@ impl Checker<'_> {
 
 /// `unparsed_actors` are ids of actors that failed to parse: already reported, so references to
 /// them are not reported again as dangling.
-pub(super) fn merge_and_check<'a>(
-    files: Vec<FileRecords<'a>>,
+pub(super) fn merge_and_check(
+    files: Vec<FileRecords<'_>>,
     unparsed_actors: &[String],
     problems: &mut Vec<Problem>,
 ) -> DatasetFile {
@@ -112,41 +139,39 @@ pub(super) fn merge_and_check<'a>(
     let mut relationships = Collection::new("relationships");
     let mut events = Collection::new("events");
     let mut figures = Collection::new("figures");
+    let names: Vec<&str> = files.iter().map(|f| f.name).collect();
     for (number, FileRecords { name, file, positions }) in files.into_iter().enumerate() {
-        let positions = &positions;
-        let at = (number, name);
         if file.dataset.is_some() {
             info = file.dataset;
             info_origin = Some(Origin { file: name, collection: "dataset", index: None });
         }
-        sources.add_file(at, positions, file.sources, |s: &Source| s.id.to_string(), problems);
-        actors.add_file(at, positions, file.actors, |a: &Actor| a.id.to_string(), problems);
-        relationships.add_file(
-            at,
-            positions,
-            file.relationships,
-            |r: &Relationship| {
-                let (a, b) = r.key();
-                format!("{a} and {b}")
-            },
-            problems,
-        );
-        events.add_file(at, positions, file.events, |e: &Event| e.id.to_string(), problems);
-        figures.add_file(at, positions, file.figures, |f: &Figure| f.id.to_string(), problems);
+        sources.add_file(number, &positions, file.sources);
+        actors.add_file(number, &positions, file.actors);
+        relationships.add_file(number, &positions, file.relationships);
+        events.add_file(number, &positions, file.events);
+        figures.add_file(number, &positions, file.figures);
     }
+    sources.dedup(&names, |s: &Source| (s.id.as_str(), ""), problems);
+    actors.dedup(&names, |a: &Actor| (a.id.as_str(), ""), problems);
+    relationships.dedup(&names, Relationship::key_str, problems);
+    events.dedup(&names, |e: &Event| (e.id.as_str(), ""), problems);
+    figures.dedup(&names, |f: &Figure| (f.id.as_str(), ""), problems);
 
     let mut check = Checker { problems };
-    let actor_ids: HashSet<&str> =
-        actors.items.iter().map(|a| a.id.as_str()).chain(unparsed_actors.iter().map(String::as_str)).collect();
-    let sections: HashMap<&str, HashSet<&str>> =
-        sources.items.iter().map(|s| (s.id.as_str(), s.sections.iter().map(|x| x.id.as_str()).collect())).collect();
+    let mut actor_ids: FastHashSet<&str> = FastHashSet::with_capacity_and_hasher(actors.items.len(), BuildFastHash);
+    actor_ids.extend(actors.items.iter().map(|a| a.id.as_str()).chain(unparsed_actors.iter().map(String::as_str)));
+    // Every (source, section) pair a citation may name.
+    let sections: FastHashSet<(&str, &str)> =
+        sources.items.iter().flat_map(|s| s.sections.iter().map(|x| (s.id.as_str(), x.id.as_str()))).collect();
+    let sources_known: FastHashSet<&str> = sources.items.iter().map(|s| s.id.as_str()).collect();
 
     if let (Some(info), Some(origin)) = (&info, &info_origin)
         && !actor_ids.contains(info.subject.as_str())
     {
         check.report(origin, "subject", format!("'{}' is not the id of any actor", info.subject));
     }
-    for (source, origin) in sources.iter() {
+    for (source, origin) in sources.iter(&names) {
+        let origin = &origin;
         let mut seen = HashSet::new();
         for (i, section) in source.sections.iter().enumerate() {
             if !seen.insert(section.id.as_str()) {
@@ -155,9 +180,10 @@ pub(super) fn merge_and_check<'a>(
         }
     }
 
-    let resolve = |check: &mut Checker, origin: &Origin, field: &str, id: &Slug| {
+    // The field path is only written out when the reference does not resolve.
+    let resolve = |check: &mut Checker, origin: &Origin, field: &dyn Fn() -> String, id: &Slug| {
         if !actor_ids.contains(id.as_str()) {
-            check.report(origin, field, format!("'{id}' is not the id of any actor"));
+            check.report(origin, &field(), format!("'{id}' is not the id of any actor"));
         }
     };
     let cite = |check: &mut Checker, origin: &Origin, citations: &[Citation]| {
@@ -165,31 +191,35 @@ pub(super) fn merge_and_check<'a>(
             check.report(origin, "sources", "every record must cite at least one source section");
         }
         for (i, c) in citations.iter().enumerate() {
-            match sections.get(c.source.as_str()) {
-                None => check.report(
-                    origin,
-                    &format!("sources[{i}].source"),
-                    format!("'{}' is not the id of any source", c.source),
-                ),
-                Some(known) if !known.contains(c.section.as_str()) => check.report(
+            if sections.contains(&(c.source.as_str(), c.section.as_str())) {
+                continue;
+            }
+            if sources_known.contains(c.source.as_str()) {
+                check.report(
                     origin,
                     &format!("sources[{i}].section"),
                     format!("source '{}' has no section '{}'", c.source, c.section),
-                ),
-                Some(_) => {}
+                );
+            } else {
+                check.report(
+                    origin,
+                    &format!("sources[{i}].source"),
+                    format!("'{}' is not the id of any source", c.source),
+                );
             }
         }
     };
 
-    for (actor, origin) in actors.iter() {
+    for (actor, origin) in actors.iter(&names) {
+        let origin = &origin;
         check_actor(&mut check, origin, actor);
         cite(&mut check, origin, &actor.sources);
         for (i, member) in actor.members.iter().enumerate() {
-            resolve(&mut check, origin, &format!("members[{i}].actor"), &member.actor);
+            resolve(&mut check, origin, &|| format!("members[{i}].actor"), &member.actor);
         }
         for (i, role) in actor.roles.iter().enumerate() {
             if let Some(of) = &role.of {
-                resolve(&mut check, origin, &format!("roles[{i}].of"), of);
+                resolve(&mut check, origin, &|| format!("roles[{i}].of"), of);
             }
             if let (Some(from), Some(to)) = (role.from, role.to)
                 && to.latest() < from.earliest()
@@ -198,13 +228,14 @@ pub(super) fn merge_and_check<'a>(
             }
         }
         if let Some(base) = &actor.based_in {
-            resolve(&mut check, origin, "based_in", base);
+            resolve(&mut check, origin, &|| "based_in".into(), base);
         }
     }
-    for (rel, origin) in relationships.iter() {
+    for (rel, origin) in relationships.iter(&names) {
+        let origin = &origin;
         cite(&mut check, origin, &rel.sources);
         for (i, id) in rel.between.iter().enumerate() {
-            resolve(&mut check, origin, &format!("between[{i}]"), id);
+            resolve(&mut check, origin, &|| format!("between[{i}]"), id);
         }
         if rel.between[0] == rel.between[1] {
             check.report(origin, "between", "a relationship needs two different actors");
@@ -221,13 +252,14 @@ pub(super) fn merge_and_check<'a>(
             }
         }
     }
-    for (event, origin) in events.iter() {
+    for (event, origin) in events.iter(&names) {
+        let origin = &origin;
         cite(&mut check, origin, &event.sources);
         if event.actors.is_empty() {
             check.report(origin, "actors", "an event needs at least one actor");
         }
         for (i, id) in event.actors.iter().enumerate() {
-            resolve(&mut check, origin, &format!("actors[{i}]"), id);
+            resolve(&mut check, origin, &|| format!("actors[{i}]"), id);
         }
         if let Some(end) = event.end
             && end.latest() < event.date.earliest()
@@ -246,11 +278,12 @@ pub(super) fn merge_and_check<'a>(
             check.report(origin, "title", "a title cannot be empty");
         }
     }
-    for (figure, origin) in figures.iter() {
+    for (figure, origin) in figures.iter(&names) {
+        let origin = &origin;
         cite(&mut check, origin, &figure.sources);
         for (field, id) in [("from", &figure.from), ("to", &figure.to)] {
             if let Some(id) = id {
-                resolve(&mut check, origin, field, id);
+                resolve(&mut check, origin, &|| field.into(), id);
             }
         }
         if let Some(Period::Span { from, to }) = figure.period

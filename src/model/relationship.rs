@@ -43,8 +43,8 @@ impl Relationship {
     }
 
     /// The pair in a canonical order, the key that merging and uniqueness use.
-    pub fn key(&self) -> (Slug, Slug) {
-        let [a, b] = self.between.clone();
+    pub fn key_str(&self) -> (&str, &str) {
+        let [a, b] = [self.between[0].as_str(), self.between[1].as_str()];
         if a <= b { (a, b) } else { (b, a) }
     }
 

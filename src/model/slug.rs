@@ -1,23 +1,60 @@
 //! Record identifiers: lowercase slugs such as `united-states` or `2008-goldberg-expelled`.
 
 use std::borrow::{Borrow, Cow};
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct Slug(String);
+use crate::hash::BuildFastHash;
+
+/// An id. The same id appears many times in a dataset (every event names its actors, every
+/// record its source and section), so ids are shared rather than copied.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Slug(Arc<str>);
+
+/// Slots of the cache of recently seen ids: a direct-mapped table, so a lookup is one hash and
+/// one comparison, and it never grows. A repeated id (an actor named by many events, a source
+/// section) is found and shared; an id seen once just takes its slot.
+const CACHE_SLOTS: usize = 1 << 14;
+
+thread_local! {
+    static RECENT: RefCell<Vec<Option<Arc<str>>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn intern(text: &str) -> Arc<str> {
+    use std::hash::BuildHasher;
+    #[allow(clippy::cast_possible_truncation)] // only the low bits pick the slot
+    let slot = (BuildFastHash.hash_one(text) as usize) & (CACHE_SLOTS - 1);
+    RECENT.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.is_empty() {
+            cache.resize(CACHE_SLOTS, None);
+        }
+        match &cache[slot] {
+            Some(shared) if &**shared == text => Arc::clone(shared),
+            _ => {
+                let shared: Arc<str> = Arc::from(text);
+                cache[slot] = Some(Arc::clone(&shared));
+                shared
+            }
+        }
+    })
+}
 
 impl Slug {
     /// Accepts `[a-z0-9]+(-[a-z0-9]+)*`.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let well_formed = !text.is_empty()
-            && text
-                .split('-')
-                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        // Words of [a-z0-9] joined by single hyphens: no hyphen first, last or twice in a row.
+        let bytes = text.as_bytes();
+        let well_formed = !bytes.is_empty()
+            && bytes[0] != b'-'
+            && bytes[bytes.len() - 1] != b'-'
+            && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !bytes.windows(2).any(|w| w == b"--");
         if well_formed {
-            Ok(Self(text.to_owned()))
+            Ok(Self(intern(text)))
         } else {
             Err(format!(
                 "'{}' is not a valid id: use lowercase letters and digits in words joined by single hyphens",
@@ -43,10 +80,30 @@ impl Borrow<str> for Slug {
     }
 }
 
+impl Serialize for Slug {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
 impl<'de> Deserialize<'de> for Slug {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Slug::parse(&text).map_err(serde::de::Error::custom)
+        struct SlugVisitor;
+
+        impl serde::de::Visitor<'_> for SlugVisitor {
+            type Value = Slug;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an id string")
+            }
+
+            // Borrowed or not, the text is checked and interned without an owned copy.
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Slug, E> {
+                Slug::parse(text).map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(SlugVisitor)
     }
 }
 
@@ -77,8 +134,14 @@ mod tests {
 
     #[test]
     fn rejects_anything_else() {
-        for bad in ["", "Chile", "-chile", "chile-", "united--states", "sí", "a b", "a_b"] {
+        for bad in ["", "-", "Chile", "-chile", "chile-", "united--states", "sí", "a b", "a_b"] {
             assert!(Slug::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn equal_ids_share_one_allocation() {
+        let (a, b) = (Slug::parse("chile").unwrap(), Slug::parse("chile").unwrap());
+        assert!(std::sync::Arc::ptr_eq(&a.0, &b.0));
     }
 }
