@@ -139,6 +139,23 @@ fn completions_for_every_shell_offer_actor_ids() {
 }
 
 #[test]
+fn completion_scripts_parse_in_their_shells() {
+    // Titles with quotes and accents must not break the scripts; each shell checks its own
+    // syntax where it is installed.
+    for (shell, check) in [("bash", "-n"), ("zsh", "-n"), ("fish", "--no-execute")] {
+        let script = run(&["completions", shell]).stdout;
+        let path = std::env::temp_dir().join(format!("relations-completion-{}.{shell}", std::process::id()));
+        std::fs::write(&path, script).unwrap();
+        let Ok(output) = Command::new(shell).arg(check).arg(&path).output() else {
+            eprintln!("skipped: {shell} is not installed");
+            continue;
+        };
+        std::fs::remove_file(&path).ok();
+        assert!(output.status.success(), "{shell}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}
+
+#[test]
 fn the_man_page_in_the_repository_matches_the_program() {
     let generated = run(&["man"]);
     assert_eq!(generated.code, 0);

@@ -1,13 +1,13 @@
 //! `relations completions SHELL`: a completion script that also offers the loaded actor ids.
 
 use clap::CommandFactory;
-use clap::builder::PossibleValuesParser;
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap_complete::Shell;
 
 use crate::cli::{Cli, CompletionsArgs};
 use crate::error::Result;
-use crate::model::Dataset;
-use crate::render::Output;
+use crate::model::{Dataset, Slug};
+use crate::render::{Output, sanitize};
 
 /// Every argument that names an actor, as (subcommand, argument id).
 const ACTOR_ARGUMENTS: &[(&str, &str)] = &[
@@ -21,10 +21,13 @@ const ACTOR_ARGUMENTS: &[(&str, &str)] = &[
 ];
 
 pub fn run(args: &CompletionsArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    let actor_ids: Vec<String> = data.actors().iter().map(|a| a.id.to_string()).collect();
+    // Each id carries the actor's name (or the record's title) as its help, which zsh, fish and
+    // PowerShell show beside it.
+    let value = |id: &Slug, help: &str| PossibleValue::new(id.to_string()).help(sanitize(help).into_owned());
+    let actor_ids: Vec<PossibleValue> = data.actors().iter().map(|a| value(&a.id, &a.name)).collect();
     let mut record_ids = actor_ids.clone();
-    record_ids.extend(data.events().iter().map(|e| e.id.to_string()));
-    record_ids.extend(data.figures().iter().map(|f| f.id.to_string()));
+    record_ids.extend(data.events().iter().map(|e| value(&e.id, &e.title)));
+    record_ids.extend(data.figures().iter().map(|f| value(&f.id, &f.label)));
     // The ids become possible values of a copy of the command used only to write the script;
     // the real parser still accepts any name.
     let mut command = Cli::command();

@@ -5,9 +5,17 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lowercase, strip accents and collapse runs of white space to one space.
 pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // Most names are plain ASCII; they need no Unicode decomposition.
+        return fold_chars(text.chars());
+    }
+    fold_chars(text.nfkd().filter(|c| !is_combining_mark(*c)))
+}
+
+fn fold_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut folded = String::new();
     let mut pending_space = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+    for c in chars {
         if c.is_whitespace() {
             pending_space = !folded.is_empty();
             continue;

@@ -6,24 +6,28 @@ use crate::model::{Actor, Dataset};
 
 use super::fold;
 
-/// Every actor's folded names (name first, then aliases), computed once per dataset.
-pub struct ActorNames {
-    folded: Vec<Vec<String>>,
+/// Every actor's folded names (name first, then aliases), computed on first use: an exact id
+/// needs none of them.
+pub struct ActorNames<'d> {
+    data: &'d Dataset,
+    folded: std::cell::OnceCell<Vec<Vec<String>>>,
 }
 
-impl ActorNames {
-    pub fn new(data: &Dataset) -> Self {
-        let folded = data
-            .actors()
-            .iter()
-            .map(|a| std::iter::once(&a.name).chain(&a.aliases).map(|n| fold(n)).collect())
-            .collect();
-        Self { folded }
+impl<'d> ActorNames<'d> {
+    pub fn new(data: &'d Dataset) -> Self {
+        Self { data, folded: std::cell::OnceCell::new() }
     }
 
     /// The folded name and aliases of the actor at `index` in the dataset.
     pub fn of(&self, index: usize) -> &[String] {
-        &self.folded[index]
+        let folded = self.folded.get_or_init(|| {
+            self.data
+                .actors()
+                .iter()
+                .map(|a| std::iter::once(&a.name).chain(&a.aliases).map(|n| fold(n)).collect())
+                .collect()
+        });
+        &folded[index]
     }
 }
 
