@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use crate::hash::{BuildFastHash, FastHashMap, FastHashSet};
 
 use crate::error::Problem;
-use crate::model::{Actor, ActorKind, Citation, DatasetFile, Event, Figure, Period, Relationship, Slug, Source};
+use crate::model::{Actor, ActorKind, Citation, DatasetFile, Date, Event, Figure, Period, Relationship, Slug, Source};
 
 /// One parsed file: its name, its records, and where each record stood in the file.
 pub(super) struct FileRecords<'a> {
@@ -123,6 +123,15 @@ impl Checker<'_> {
         let location = if field.is_empty() { path } else { format!("{path}.{field}") };
         self.problems.push(Problem { file: origin.file.into(), location, message: message.into() });
     }
+
+    /// A span must not end before it starts: `field` names the end, `start` what it is held to.
+    fn span(&mut self, origin: &Origin<'_>, field: &dyn Fn() -> String, from: Date, to: Option<Date>, start: &str) {
+        if let Some(to) = to
+            && to.latest() < from.earliest()
+        {
+            self.report(origin, &field(), format!("{to} is before the {start} {from}"));
+        }
+    }
 }
 
 /// `unparsed_actors` are ids of actors that failed to parse: already reported, so references to
@@ -221,10 +230,8 @@ pub(super) fn merge_and_check(
             if let Some(of) = &role.of {
                 resolve(&mut check, origin, &|| format!("roles[{i}].of"), of);
             }
-            if let (Some(from), Some(to)) = (role.from, role.to)
-                && to.latest() < from.earliest()
-            {
-                check.report(origin, &format!("roles[{i}].to"), format!("{to} is before the role's start {from}"));
+            if let Some(from) = role.from {
+                check.span(origin, &|| format!("roles[{i}].to"), from, role.to, "role's start");
             }
         }
         if let Some(base) = &actor.based_in {
@@ -241,15 +248,7 @@ pub(super) fn merge_and_check(
             check.report(origin, "between", "a relationship needs two different actors");
         }
         for (i, period) in rel.periods.iter().enumerate() {
-            if let Some(to) = period.to
-                && to.latest() < period.from.earliest()
-            {
-                check.report(
-                    origin,
-                    &format!("periods[{i}].to"),
-                    format!("{to} is before the period's start {}", period.from),
-                );
-            }
+            check.span(origin, &|| format!("periods[{i}].to"), period.from, period.to, "period's start");
         }
     }
     for (event, origin) in events.iter(&names) {
@@ -261,11 +260,7 @@ pub(super) fn merge_and_check(
         for (i, id) in event.actors.iter().enumerate() {
             resolve(&mut check, origin, &|| format!("actors[{i}]"), id);
         }
-        if let Some(end) = event.end
-            && end.latest() < event.date.earliest()
-        {
-            check.report(origin, "end", format!("{end} is before the event's date {}", event.date));
-        }
+        check.span(origin, &|| "end".into(), event.date, event.end, "event's date");
         let length = event.title.chars().count();
         if length > Event::MAX_TITLE_CHARS {
             check.report(
@@ -286,10 +281,8 @@ pub(super) fn merge_and_check(
                 resolve(&mut check, origin, &|| field.into(), id);
             }
         }
-        if let Some(Period::Span { from, to }) = figure.period
-            && to.latest() < from.earliest()
-        {
-            check.report(origin, "period.to", format!("{to} is before the period's start {from}"));
+        if let Some(Period::Span { from, to }) = figure.period {
+            check.span(origin, &|| "period.to".into(), from, Some(to), "period's start");
         }
         if figure.unit.trim().is_empty() {
             check.report(origin, "unit", "a unit cannot be empty");

@@ -129,21 +129,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DateVisitor;
-
-        impl serde::de::Visitor<'_> for DateVisitor {
-            type Value = Date;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date string (YYYY, YYYY-MM or YYYY-MM-DD)")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
-                text.parse().map_err(E::custom)
-            }
-        }
-
-        deserializer.deserialize_str(DateVisitor)
+        super::deserialize_from_str(deserializer, "a date string (YYYY, YYYY-MM or YYYY-MM-DD)")
     }
 }
 

@@ -26,6 +26,34 @@ pub use tone::Tone;
 pub use vocabulary::Vocabulary;
 use vocabulary::vocabulary;
 
+/// Read a value written as a JSON string through its `FromStr`, without an owned copy of the
+/// text (dates and ids are read this way, hundreds of thousands of times in a large file).
+pub(crate) fn deserialize_from_str<'de, D, T>(deserializer: D, expecting: &'static str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    struct FromStrVisitor<T>(&'static str, std::marker::PhantomData<T>);
+
+    impl<T: std::str::FromStr> serde::de::Visitor<'_> for FromStrVisitor<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            text.parse().map_err(E::custom)
+        }
+    }
+
+    deserializer.deserialize_str(FromStrVisitor(expecting, std::marker::PhantomData))
+}
+
 /// Where a record's facts come from: a source and one of its sections.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -86,24 +86,17 @@ impl Serialize for Slug {
     }
 }
 
+impl std::str::FromStr for Slug {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        Slug::parse(text)
+    }
+}
+
 impl<'de> Deserialize<'de> for Slug {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SlugVisitor;
-
-        impl serde::de::Visitor<'_> for SlugVisitor {
-            type Value = Slug;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an id string")
-            }
-
-            // Borrowed or not, the text is checked and interned without an owned copy.
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Slug, E> {
-                Slug::parse(text).map_err(E::custom)
-            }
-        }
-
-        deserializer.deserialize_str(SlugVisitor)
+        super::deserialize_from_str(deserializer, "an id string")
     }
 }
 
