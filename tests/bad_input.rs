@@ -178,6 +178,16 @@ fn duplicate_keys_are_reported_not_silently_overwritten() {
 }
 
 #[test]
+fn a_relationship_between_three_actors_says_so() {
+    let text = br#"{"relationships": [{"between": ["bolivia", "chile", "peru"], "tone": 0, "status": "s", "summary": "s", "sources": [{"source": "bir", "section": "chile"}]}]}"#;
+    assert_error(
+        &load("three.json", text),
+        3,
+        "relationships[0].between: a relationship is between exactly two actors; found 3 ids",
+    );
+}
+
+#[test]
 fn dangling_references_exit_3() {
     assert_error(
         &run(&["--data", &fixture("invalid/dangling-reference.json"), "events"]),

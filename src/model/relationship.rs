@@ -9,6 +9,7 @@ use super::{Citation, Date, Slug, Tone};
 #[serde(deny_unknown_fields)]
 pub struct Relationship {
     /// The two actors, in any order; one record per pair.
+    #[serde(deserialize_with = "two_ids")]
     pub between: [Slug; 2],
     /// The tone as of the dataset's `as_of`.
     pub tone: Tone,
@@ -52,4 +53,13 @@ impl Relationship {
     pub fn period_in(&self, year: u16) -> Option<&TonePeriod> {
         self.periods.iter().filter(|p| p.from.year() <= year).max_by_key(|p| p.from)
     }
+}
+
+/// Exactly two ids, with a message that says so (a fixed-size array alone reports a third id as
+/// "trailing characters").
+fn two_ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<[Slug; 2], D::Error> {
+    let ids = Vec::<Slug>::deserialize(deserializer)?;
+    <[Slug; 2]>::try_from(ids).map_err(|ids| {
+        serde::de::Error::custom(format!("a relationship is between exactly two actors; found {} ids", ids.len()))
+    })
 }
