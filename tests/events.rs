@@ -43,6 +43,20 @@ fn a_year_selects_the_events_that_touch_it() {
 }
 
 #[test]
+fn a_rough_span_counts_only_for_a_range_that_contains_it() {
+    let rough = |e: &&Value| e["circa"] == true && e["end"].is_string();
+    let in_2008 = events(&["2008"]);
+    for event in in_2008.iter().filter(rough) {
+        assert_eq!(years(event), (2008, 2008), "{event}");
+    }
+    let wide = events(&["2006..2011"]);
+    assert!(wide.iter().filter(rough).count() > in_2008.iter().filter(rough).count());
+    assert!(wide.iter().any(|e| e["title"].as_str().unwrap().contains("Piñera")));
+    // A span the source states outright still counts in every year it touches.
+    assert!(events(&["1880"]).iter().any(|e| e["type"] == "war"));
+}
+
+#[test]
 fn a_range_is_inclusive_at_both_ends() {
     let range = events(&["2006..2009"]);
     for event in &range {

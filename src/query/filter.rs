@@ -20,7 +20,14 @@ pub struct EventFilter {
 
 impl EventFilter {
     pub fn matches(&self, event: &Event) -> bool {
-        self.range.overlaps(event.date, event.end.unwrap_or(event.date))
+        // A span the source states (a war, a government) counts in every year it touches. A
+        // `circa` span only bounds an uncertain date, so it counts only where it lies wholly
+        // inside the range: "c. 2006–2011" is not an event of 2008.
+        let in_range = match event.end {
+            Some(end) if event.circa => self.range.contains(event.date, end),
+            end => self.range.overlaps(event.date, end.unwrap_or(event.date)),
+        };
+        in_range
             && self.actors.iter().all(|a| event.involves(a.as_str()))
             && self.kind.is_none_or(|k| event.kind == k)
             && self

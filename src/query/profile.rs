@@ -80,7 +80,9 @@ impl<'d> Profile<'d> {
             data.actors().iter().filter(|o| o.based_in.as_ref().is_some_and(|b| b.as_str() == id)).collect();
         let figures: Vec<&Figure> = data.figures().iter().filter(|f| f.involves(id) && until(f.year())).collect();
         let all_events: Vec<&Event> = data.events().iter().filter(|e| e.involves(id)).collect();
-        let events = all_events.iter().copied().filter(|e| until(Some(e.date.year()))).collect();
+        // As for `events --as-of`: a `circa` span counts once all of it lies before the year.
+        let known_by = |e: &Event| if e.circa { e.end.unwrap_or(e.date).year() } else { e.date.year() };
+        let events = all_events.iter().copied().filter(|e| until(Some(known_by(e)))).collect();
 
         let mut seen = HashSet::new();
         let citations = actor

@@ -60,6 +60,12 @@ impl DateRange {
         self.from.is_none_or(|from| end.latest() >= from.earliest())
             && self.to.is_none_or(|to| start.earliest() <= to.latest())
     }
+
+    /// Whether a span from `start` to `end` lies wholly inside this range.
+    pub fn contains(&self, start: Date, end: Date) -> bool {
+        self.from.is_none_or(|from| start.earliest() >= from.earliest())
+            && self.to.is_none_or(|to| end.latest() <= to.latest())
+    }
 }
 
 /// A four-digit year, as `--year` and `--as-of` take it.
@@ -111,6 +117,14 @@ mod tests {
         assert!(range.overlaps(d("2008-09-11"), d("2008-09-11")));
         assert!(!range.overlaps(d("2008-10"), d("2008-10")));
         assert!(DateRange::parse("1999").unwrap().overlaps(d("1997"), d("2001")));
+    }
+
+    #[test]
+    fn containment_needs_the_whole_span_inside() {
+        let range = DateRange::parse("2006..2011").unwrap();
+        assert!(range.contains(d("2006"), d("2011-03")));
+        assert!(!range.contains(d("2005"), d("2011")));
+        assert!(!DateRange::parse("2008").unwrap().contains(d("2006"), d("2011")));
     }
 
     #[test]
