@@ -200,10 +200,6 @@ fn records<T: DeserializeOwned>(
             Err(failure) => {
                 problems.push(failure.at(problem, &format!("{key}[{index}]")));
                 // Only the id is wanted, to keep references to this record from being reported twice.
-                #[derive(serde::Deserialize)]
-                struct IdOnly {
-                    id: Option<String>,
-                }
                 if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str(raw.get()) {
                     unparsed_ids.push(id);
                 }
@@ -211,6 +207,12 @@ fn records<T: DeserializeOwned>(
         }
     }
     parsed
+}
+
+/// The id of a record that did not parse, if it has one.
+#[derive(serde::Deserialize)]
+struct IdOnly {
+    id: Option<String>,
 }
 
 /// Why a piece of JSON did not become a value.

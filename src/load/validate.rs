@@ -134,13 +134,40 @@ impl Checker<'_> {
     }
 }
 
-/// `unparsed_actors` are ids of actors that failed to parse: already reported, so references to
-/// them are not reported again as dangling.
+/// Every file's records, merged by the replacement rule, each with where it came from.
+struct Merged<'a> {
+    names: Vec<&'a str>,
+    info: Option<crate::model::DatasetInfo>,
+    info_origin: Option<Origin<'a>>,
+    sources: Collection<Source>,
+    actors: Collection<Actor>,
+    relationships: Collection<Relationship>,
+    events: Collection<Event>,
+    figures: Collection<Figure>,
+}
+
+/// Merge the files in order, then check what spans records. `unparsed_actors` are ids of actors
+/// that failed to parse: already reported, so references to them are not reported again as
+/// dangling.
 pub(super) fn merge_and_check(
     files: Vec<FileRecords<'_>>,
     unparsed_actors: &[String],
     problems: &mut Vec<Problem>,
 ) -> DatasetFile {
+    let merged = merge(files, problems);
+    check(&merged, unparsed_actors, problems);
+    let Merged { info, sources, actors, relationships, events, figures, .. } = merged;
+    DatasetFile {
+        dataset: info,
+        sources: sources.items,
+        actors: actors.items,
+        relationships: relationships.items,
+        events: events.items,
+        figures: figures.items,
+    }
+}
+
+fn merge<'a>(files: Vec<FileRecords<'a>>, problems: &mut Vec<Problem>) -> Merged<'a> {
     let mut info = None;
     let mut info_origin = None;
     let mut sources = Collection::new("sources");
@@ -165,7 +192,13 @@ pub(super) fn merge_and_check(
     relationships.dedup(&names, Relationship::key_str, problems);
     events.dedup(&names, |e: &Event| (e.id.as_str(), ""), problems);
     figures.dedup(&names, |f: &Figure| (f.id.as_str(), ""), problems);
+    Merged { names, info, info_origin, sources, actors, relationships, events, figures }
+}
 
+/// References, citations, kind-specific fields and spans, over the merged records.
+#[allow(clippy::too_many_lines)] // one list of rules, read top to bottom
+fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Problem>) {
+    let Merged { names, info, info_origin, sources, actors, relationships, events, figures } = merged;
     let mut check = Checker { problems };
     let mut actor_ids: FastHashSet<&str> = FastHashSet::with_capacity_and_hasher(actors.items.len(), BuildFastHash);
     actor_ids.extend(actors.items.iter().map(|a| a.id.as_str()).chain(unparsed_actors.iter().map(String::as_str)));
@@ -179,7 +212,7 @@ pub(super) fn merge_and_check(
     {
         check.report(origin, "subject", format!("'{}' is not the id of any actor", info.subject));
     }
-    for (source, origin) in sources.iter(&names) {
+    for (source, origin) in sources.iter(names) {
         let origin = &origin;
         let mut seen = HashSet::new();
         for (i, section) in source.sections.iter().enumerate() {
@@ -219,7 +252,7 @@ pub(super) fn merge_and_check(
         }
     };
 
-    for (actor, origin) in actors.iter(&names) {
+    for (actor, origin) in actors.iter(names) {
         let origin = &origin;
         check_actor(&mut check, origin, actor);
         cite(&mut check, origin, &actor.sources);
@@ -238,7 +271,7 @@ pub(super) fn merge_and_check(
             resolve(&mut check, origin, &|| "based_in".into(), base);
         }
     }
-    for (rel, origin) in relationships.iter(&names) {
+    for (rel, origin) in relationships.iter(names) {
         let origin = &origin;
         cite(&mut check, origin, &rel.sources);
         for (i, id) in rel.between.iter().enumerate() {
@@ -251,7 +284,7 @@ pub(super) fn merge_and_check(
             check.span(origin, &|| format!("periods[{i}].to"), period.from, period.to, "period's start");
         }
     }
-    for (event, origin) in events.iter(&names) {
+    for (event, origin) in events.iter(names) {
         let origin = &origin;
         cite(&mut check, origin, &event.sources);
         if event.actors.is_empty() {
@@ -273,7 +306,7 @@ pub(super) fn merge_and_check(
             check.report(origin, "title", "a title cannot be empty");
         }
     }
-    for (figure, origin) in figures.iter(&names) {
+    for (figure, origin) in figures.iter(names) {
         let origin = &origin;
         cite(&mut check, origin, &figure.sources);
         for (field, id) in [("from", &figure.from), ("to", &figure.to)] {
@@ -287,15 +320,6 @@ pub(super) fn merge_and_check(
         if figure.unit.trim().is_empty() {
             check.report(origin, "unit", "a unit cannot be empty");
         }
-    }
-
-    DatasetFile {
-        dataset: info,
-        sources: sources.items,
-        actors: actors.items,
-        relationships: relationships.items,
-        events: events.items,
-        figures: figures.items,
     }
 }
 

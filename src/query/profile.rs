@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::model::{
-    Actor, ActorKind, Citation, Dataset, Event, Figure, Membership, Relationship, Role, Tone, TonePeriod,
+    Actor, ActorKind, Citation, Dataset, Date, Event, Figure, Membership, Relationship, Role, Slug, Tone, TonePeriod,
 };
 
 pub struct Profile<'d> {
@@ -36,7 +36,7 @@ impl<'d> Profile<'d> {
             (Some(limit), Some(year)) => year <= limit,
             _ => true,
         };
-        let subject = data.subject().map(|s| s.as_str());
+        let subject = data.subject().map(Slug::as_str);
         let is_subject = subject == Some(id);
         let with_subject = if is_subject {
             None
@@ -55,12 +55,12 @@ impl<'d> Profile<'d> {
             .iter()
             .filter(|b| b.kind == ActorKind::Bloc)
             .filter_map(|b| b.members.iter().find(|m| m.actor.as_str() == id).map(|m| (b, m)))
-            .filter(|(b, m)| until(m.since.map(|d| d.year())) && until(b.founded.map(|d| d.year())))
+            .filter(|(b, m)| until(m.since.map(Date::year)) && until(b.founded.map(Date::year)))
             .collect();
         let members = actor
             .members
             .iter()
-            .filter(|m| until(m.since.map(|d| d.year())))
+            .filter(|m| until(m.since.map(Date::year)))
             .filter_map(|m| data.actor(m.actor.as_str()).map(|a| (m, a)))
             .collect();
         let held = |role: &Role| as_of.is_none_or(|year| role.held_in(year));
@@ -95,8 +95,8 @@ impl<'d> Profile<'d> {
             .iter()
             .map(|e| e.date.year())
             .chain(with_subject.iter().flat_map(|r| r.periods.iter().map(|p| p.from.year())))
-            .chain(actor.roles.iter().filter_map(|r| r.from.map(|d| d.year())))
-            .chain(actor.founded.map(|d| d.year()))
+            .chain(actor.roles.iter().filter_map(|r| r.from.map(Date::year)))
+            .chain(actor.founded.map(Date::year))
             .min();
         Self {
             actor,

@@ -43,6 +43,7 @@ impl DateRange {
     }
 
     /// The part of both ranges; may be empty, which then matches nothing.
+    #[must_use]
     pub fn intersect(self, other: Self) -> Self {
         let from = match (self.from, other.from) {
             (Some(a), Some(b)) => Some(if a.earliest() >= b.earliest() { a } else { b }),

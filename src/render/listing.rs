@@ -8,6 +8,9 @@ use crate::cli::Format;
 use crate::error::Result;
 use crate::model::Tone;
 
+/// The widest an unwrapped column is kept, in characters.
+const UNWRAPPED_CAP: usize = 18;
+
 /// One cell of a table row: its text, and a tone to colour it by.
 #[derive(Debug, Clone, Default)]
 pub struct Cell {
@@ -111,8 +114,7 @@ impl Listing {
                 }
             }));
         }
-        // Short codes and dates keep their width (up to a cap) so that they do not break mid-word.
-        const CAP: usize = 18;
+        // Short codes and dates keep their width (up to `UNWRAPPED_CAP`) so they do not break mid-word.
         for (column, &i) in shown.iter().enumerate() {
             if !self.unwrapped.contains(&self.headers[i]) {
                 continue;
@@ -125,7 +127,7 @@ impl Listing {
                 .chain(std::iter::once(self.headers[i].len()))
                 .max()
                 .unwrap_or(0)
-                .min(CAP);
+                .min(UNWRAPPED_CAP);
             if let Some(column) = table.column_mut(column) {
                 let lower = u16::try_from(widest + 2).unwrap_or(u16::MAX);
                 column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(lower)));

@@ -2,6 +2,7 @@
 //! escaped, so a dataset cannot move the cursor, recolour the terminal or reorder a line.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
@@ -17,8 +18,12 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             '\n' => clean.push_str("\\n"),
             '\t' => clean.push_str("\\t"),
             '\r' => clean.push_str("\\r"),
-            c if needs_escape(c) && (c as u32) < 0x100 => clean.push_str(&format!("\\x{:02x}", c as u32)),
-            c if needs_escape(c) => clean.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if needs_escape(c) && (c as u32) < 0x100 => {
+                let _ = write!(clean, "\\x{:02x}", c as u32);
+            }
+            c if needs_escape(c) => {
+                let _ = write!(clean, "\\u{{{:x}}}", c as u32);
+            }
             c => clean.push(c),
         }
     }
