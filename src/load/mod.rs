@@ -99,13 +99,23 @@ pub fn parse(input: &Input) -> Parsed {
         unparsed_actors: Vec::new(),
         positions: Positions::new(),
     };
-    if let Ok(text) = std::str::from_utf8(&input.bytes)
-        && let Ok(file) = serde_json::from_str::<DatasetFile>(text.strip_prefix('\u{feff}').unwrap_or(text))
-    {
+    // A byte-order mark before the JSON is accepted and skipped.
+    let text = match std::str::from_utf8(&input.bytes) {
+        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
+        Err(e) => {
+            parsed.problems.push(Problem {
+                file: input.name.clone(),
+                location: String::new(),
+                message: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+            });
+            return parsed;
+        }
+    };
+    if let Ok(file) = serde_json::from_str::<DatasetFile>(text) {
         parsed.file = file;
         return parsed;
     }
-    match parse_records(input, &mut parsed) {
+    match parse_records(&input.name, text, &mut parsed) {
         Ok(()) => {}
         Err(problem) => parsed.problems.push(problem),
     }
@@ -131,14 +141,8 @@ struct RawDocument<'a> {
     figures: Vec<&'a RawValue>,
 }
 
-fn parse_records(input: &Input, parsed: &mut Parsed) -> Result<(), Problem> {
-    let problem = |location: String, message: String| Problem { file: input.name.clone(), location, message };
-    let text = match std::str::from_utf8(&input.bytes) {
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
-        Err(e) => {
-            return Err(problem(String::new(), format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to())));
-        }
-    };
+fn parse_records(name: &str, text: &str, parsed: &mut Parsed) -> Result<(), Problem> {
+    let problem = |location: String, message: String| Problem { file: name.to_owned(), location, message };
     if !text.trim_start().starts_with('{') {
         // Say what the top level is, once the text is known to be JSON at all.
         let found = match text.trim_start().chars().next() {
