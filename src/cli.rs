@@ -91,7 +91,7 @@ pub enum Command {
     Export,
     /// Print the JSON Schema of the dataset format.
     Schema,
-    /// Print a shell completion script that also completes actor ids.
+    /// Print the shell code that sets up Tab completion; candidates come from the program.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,

@@ -39,6 +39,8 @@ fn terminal_width(is_terminal: bool) -> u16 {
 }
 
 fn main() -> ExitCode {
+    // A shell asking for candidates at Tab time is answered here, before anything is written.
+    commands::complete_if_asked();
     let cli = Cli::parse();
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();

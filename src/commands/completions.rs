@@ -1,81 +1,248 @@
-//! `relations completions SHELL`: a completion script that also offers the loaded actor ids.
+//! Shell completion: a script that asks the program for candidates at Tab time, so no dataset text is ever written into shell code.
+//!
+//! `relations completions SHELL` prints clap_complete's registration script. On Tab the shell
+//! runs `COMPLETE=SHELL relations -- WORDS…`; [`complete_if_asked`] answers with one candidate
+//! per line, which every shell reads as data, never as code. Ids are slugs (`[a-z0-9-]`); names
+//! shown beside them pass through [`sanitize`].
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use clap::CommandFactory;
-use clap::builder::{PossibleValue, PossibleValuesParser};
-use clap_complete::Shell;
+use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
+use clap_complete::env::{self, CompleteEnv, EnvCompleter, Shells};
 
 use crate::cli::{Cli, CompletionsArgs};
-use crate::error::Result;
-use crate::model::{Dataset, Slug};
+use crate::error::{Error, Result};
+use crate::load::{self, Input};
+use crate::model::{ActorKind, Dataset, EventType, FigureKind, Vocabulary};
 use crate::render::{Output, sanitize};
 
-/// Every argument that names an actor, as (subcommand, argument id).
-const ACTOR_ARGUMENTS: &[(&str, &str)] = &[
-    ("show", "actors"),
-    ("compare", "first"),
-    ("compare", "second"),
-    ("events", "actors"),
-    ("timeline", "actors"),
-    ("figures", "actor"),
-    ("graph", "actor"),
+/// The variable that turns a run of the program into a completion request.
+const COMPLETE_VAR: &str = "COMPLETE";
+
+/// The kinds `relations list` takes (see `list::KINDS`), with what each lists.
+const LIST_KINDS: &[(&str, &str)] = &[
+    ("countries", "states"),
+    ("blocs", "trade blocs, unions and alliances"),
+    ("people", "named individuals"),
+    ("organisations", "companies, agencies, courts, banks, parties"),
+    ("actors", "every actor"),
+    ("events", "every event"),
+    ("figures", "every figure"),
+    ("relationships", "every relationship"),
+    ("types", "the event types"),
 ];
 
-pub fn run(args: &CompletionsArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    // Each id carries the actor's name (or the record's title) as its help, which zsh, fish and
-    // PowerShell show beside it.
-    let value = |id: &Slug, help: &str| PossibleValue::new(id.to_string()).help(sanitize(help).into_owned());
-    let actor_ids: Vec<PossibleValue> = data.actors().iter().map(|a| value(&a.id, &a.name)).collect();
-    let mut record_ids = actor_ids.clone();
-    record_ids.extend(data.events().iter().map(|e| value(&e.id, &e.title)));
-    record_ids.extend(data.figures().iter().map(|f| value(&f.id, &f.label)));
-    // The ids become possible values of a copy of the command used only to write the script;
-    // the real parser still accepts any name.
-    let mut command = Cli::command();
-    for (subcommand, argument) in ACTOR_ARGUMENTS {
-        let ids = actor_ids.clone();
-        command = command
-            .mut_subcommand(*subcommand, |c| c.mut_arg(*argument, |a| a.value_parser(PossibleValuesParser::new(ids))));
+/// Answers a completion request and exits; returns at once when this is an ordinary run.
+pub fn complete_if_asked() {
+    let asked = std::env::var_os(COMPLETE_VAR).is_some_and(|v| !v.is_empty() && v != "0");
+    if asked {
+        // The words being completed follow `--`; the dataset they name gives the candidates.
+        let words: Vec<OsString> = std::env::args_os().skip_while(|a| a != "--").skip(1).collect();
+        let _ = DATA_WORDS.set(words);
     }
-    command =
-        command.mut_subcommand("cite", |c| c.mut_arg("id", |a| a.value_parser(PossibleValuesParser::new(record_ids))));
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut command, "relations", &mut script);
-    let script = String::from_utf8_lossy(&script);
-    let script = match args.shell {
-        Shell::Elvish | Shell::PowerShell => with_actor_candidates(&script, args.shell, data),
-        _ => script.into_owned(),
+    const SHELLS: Shells<'static> = Shells(&[
+        &ValuesBeforeOptions(&env::Bash),
+        &ValuesBeforeOptions(&env::Elvish),
+        &ValuesBeforeOptions(&env::Fish),
+        &ValuesBeforeOptions(&env::Powershell),
+        &ValuesBeforeOptions(&env::Zsh),
+    ]);
+    CompleteEnv::with_factory(command).var(COMPLETE_VAR).shells(SHELLS).complete();
+}
+
+/// One of clap_complete's shells, except that where a word could be a value or an option (an
+/// empty word after `show`), only the values are offered: options appear once a `-` is typed.
+/// clap_complete would list every option after the actor ids.
+struct ValuesBeforeOptions(&'static dyn EnvCompleter);
+
+impl EnvCompleter for ValuesBeforeOptions {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    fn is(&self, name: &str) -> bool {
+        self.0.is(name)
+    }
+
+    fn write_registration(
+        &self,
+        var: &str,
+        name: &str,
+        bin: &str,
+        completer: &str,
+        buf: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        self.0.write_registration(var, name, bin, completer, buf)
+    }
+
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<OsString>,
+        current_dir: Option<&Path>,
+        buf: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        let mut answer = Vec::new();
+        self.0.write_complete(cmd, args, current_dir, &mut answer)?;
+        // Candidates are separated as the registration script asked (bash: vertical tab), or
+        // one per line; each starts with its value.
+        let separator = std::env::var("_CLAP_IFS").unwrap_or_else(|_| "\n".into());
+        let text = String::from_utf8_lossy(&answer);
+        let (body, end) = match text.strip_suffix(&separator) {
+            Some(body) => (body, separator.as_str()),
+            None => (&*text, ""),
+        };
+        let candidates: Vec<&str> = body.split(separator.as_str()).collect();
+        let is_option = |c: &&str| c.starts_with('-');
+        if candidates.iter().any(is_option) && !candidates.iter().all(is_option) {
+            let values: Vec<&str> = candidates.into_iter().filter(|c| !is_option(c)).collect();
+            write!(buf, "{}{end}", values.join(&separator))
+        } else {
+            buf.write_all(&answer)
+        }
+    }
+}
+
+/// The command line with a candidate list on every argument that names a record or a kind.
+/// Only the completer uses it; parsing still accepts any name, as the commands resolve names.
+pub fn command() -> clap::Command {
+    let mut command = Cli::command();
+    let arguments: &[(&str, &str, fn() -> Vec<CompletionCandidate>)] = &[
+        ("show", "actors", actor_candidates),
+        ("compare", "first", actor_candidates),
+        ("compare", "second", actor_candidates),
+        ("events", "actors", actor_candidates),
+        ("timeline", "actors", actor_candidates),
+        ("figures", "actor", actor_candidates),
+        ("graph", "actor", actor_candidates),
+        ("cite", "id", record_candidates),
+        ("list", "kind", list_kinds),
+        ("events", "kind", vocabulary::<EventType>),
+        ("timeline", "kind", vocabulary::<EventType>),
+        ("figures", "kind", vocabulary::<FigureKind>),
+        ("search", "kind", vocabulary::<ActorKind>),
+    ];
+    for &(subcommand, argument, candidates) in arguments {
+        command = command.mut_subcommand(subcommand, |c| c.mut_arg(argument, |a| a.add(ArgValueCandidates::new(candidates))));
+    }
+    command
+}
+
+/// `relations completions SHELL`: the registration script, which holds no data.
+pub fn run(args: &CompletionsArgs, out: &mut Output) -> Result<()> {
+    const SHELLS: Shells<'static> = Shells::builtins();
+    let name = args.shell.to_string();
+    let Some(shell) = SHELLS.completer(&name) else {
+        return Err(Error::Usage(format!("no completion for {name}")));
     };
-    out.out.write_all(script.as_bytes())?;
+    shell.write_registration(COMPLETE_VAR, "relations", "relations", &completer_path(), out.out)?;
     Ok(())
 }
 
-/// clap_complete's Elvish and PowerShell scripts complete option names only, so the actor ids
-/// are added as candidates to the blocks of the subcommands whose arguments are actors.
-fn with_actor_candidates(script: &str, shell: Shell, data: &Dataset) -> String {
-    let mut with_ids = String::with_capacity(script.len() * 2);
-    for line in script.lines() {
-        with_ids.push_str(line);
-        with_ids.push('\n');
-        let trimmed = line.trim();
-        let opens_actor_block = ["show", "compare", "cite"]
-            .iter()
-            .any(|sub| trimmed == format!("&'relations;{sub}'= {{") || trimmed == format!("'relations;{sub}' {{"));
-        if !opens_actor_block {
-            continue;
-        }
-        for actor in data.actors() {
-            // Both shells write a quote inside a single-quoted string as two quotes.
-            let name = actor.name.replace('\'', "''");
-            let id = actor.id.as_str();
-            let candidate = match shell {
-                Shell::Elvish => format!("            cand {id} '{name}'"),
-                _ => format!(
-                    "            [CompletionResult]::new('{id}', '{id}', [CompletionResultType]::ParameterValue, '{name}')"
-                ),
-            };
-            with_ids.push_str(&crate::render::sanitize(&candidate));
-            with_ids.push('\n');
+/// The program the script calls on Tab: as it was invoked (so a copy outside PATH completes
+/// itself), made absolute when relative. A path with characters a shell could read as syntax is
+/// not written into the script; the bare name is, found on PATH at Tab time.
+fn completer_path() -> String {
+    let Some(invoked) = std::env::args_os().next().map(PathBuf::from) else {
+        return "relations".into();
+    };
+    let path = match std::env::current_dir() {
+        Ok(dir) if invoked.components().count() > 1 && invoked.is_relative() => dir.join(invoked).components().collect(),
+        _ => invoked,
+    };
+    match path.to_str() {
+        Some(text) if text.chars().all(|c| c.is_ascii_alphanumeric() || "/._+-".contains(c)) => text.to_owned(),
+        _ => "relations".into(),
+    }
+}
+
+/// The words of the command line being completed, when this run is a completion request.
+static DATA_WORDS: OnceLock<Vec<OsString>> = OnceLock::new();
+
+/// The dataset the command being completed would load, or none when it cannot be loaded.
+fn dataset() -> Option<&'static Dataset> {
+    static DATASET: OnceLock<Option<Dataset>> = OnceLock::new();
+    DATASET.get_or_init(|| load::load(completion_inputs(DATA_WORDS.get().map_or(&[], Vec::as_slice))).ok()).as_ref()
+}
+
+/// The bundled data unless `--no-bundled` is on the line, then the `--data` files on the line or
+/// else those in RELATIONS_DATA. Only regular files are read: a Tab press must never wait on
+/// standard input, a pipe or a device.
+fn completion_inputs(words: &[OsString]) -> Vec<Input> {
+    let mut no_bundled = false;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut words = words.iter().skip(1);
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        } else if word == "--no-bundled" {
+            no_bundled = true;
+        } else if word == "--data" {
+            // bash splits `--data=FILE` into `--data`, `=` and `FILE`.
+            match words.next() {
+                Some(eq) if eq == "=" => paths.extend(words.next().map(PathBuf::from)),
+                Some(path) => paths.push(PathBuf::from(path)),
+                None => {}
+            }
+        } else if let Some(path) = word.to_str().and_then(|w| w.strip_prefix("--data=")) {
+            paths.push(PathBuf::from(path));
         }
     }
-    with_ids
+    if paths.is_empty()
+        && let Some(env) = std::env::var_os("RELATIONS_DATA")
+    {
+        paths = std::env::split_paths(&env).filter(|p| !p.as_os_str().is_empty()).collect();
+    }
+    let mut inputs = Vec::new();
+    if !no_bundled {
+        inputs.push(Input::bundled());
+    }
+    let regular = |path: &Path| std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    inputs.extend(paths.iter().filter(|p| regular(p)).filter_map(|p| Input::read(p).ok()));
+    inputs
+}
+
+/// A candidate with its description, made safe to show on a terminal and kept to one short line.
+fn candidate(value: &str, description: &str) -> CompletionCandidate {
+    const MAX: usize = 80;
+    let mut shown = sanitize(description).into_owned();
+    if let Some((cut, _)) = shown.char_indices().nth(MAX) {
+        shown.truncate(cut);
+        shown.push('…');
+    }
+    CompletionCandidate::new(value).help(Some(shown.into()))
+}
+
+fn actor_candidates() -> Vec<CompletionCandidate> {
+    let Some(data) = dataset() else { return Vec::new() };
+    let mut actors: Vec<_> = data.actors().iter().collect();
+    actors.sort_by(|a, b| a.id.cmp(&b.id));
+    actors.iter().map(|a| candidate(a.id.as_str(), &a.name)).collect()
+}
+
+/// Every id `cite` takes: actors, events, figures and relationships (`a--b`).
+fn record_candidates() -> Vec<CompletionCandidate> {
+    let Some(data) = dataset() else { return Vec::new() };
+    let mut records: Vec<(String, String)> = data.actors().iter().map(|a| (a.id.to_string(), a.name.clone())).collect();
+    records.extend(data.events().iter().map(|e| (e.id.to_string(), e.title.clone())));
+    records.extend(data.figures().iter().map(|f| (f.id.to_string(), f.label.clone())));
+    records.extend(data.relationships().iter().map(|r| {
+        let [a, b] = &r.between;
+        (format!("{a}--{b}"), format!("{} and {}", data.name_of(a.as_str()), data.name_of(b.as_str())))
+    }));
+    records.sort();
+    records.dedup_by(|a, b| a.0 == b.0);
+    records.iter().map(|(id, text)| candidate(id, text)).collect()
+}
+
+fn list_kinds() -> Vec<CompletionCandidate> {
+    LIST_KINDS.iter().map(|(kind, what)| candidate(kind, what)).collect()
+}
+
+fn vocabulary<T: Vocabulary>() -> Vec<CompletionCandidate> {
+    T::ALL.iter().map(|v| candidate(v.as_str(), v.description())).collect()
 }

@@ -18,6 +18,8 @@ mod validate;
 
 use std::path::PathBuf;
 
+pub use completions::complete_if_asked;
+
 use crate::cli::{Cli, Command};
 use crate::error::Result;
 use crate::load::{self, Input};
@@ -28,6 +30,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         Command::Schema => return schema::run(out),
         Command::Man => return man::run(out),
         Command::Validate(args) => return validate::run(args, inputs(cli)?, out),
+        Command::Completions(args) => return completions::run(args, out),
         _ => {}
     }
     let data = load::load(inputs(cli)?)?;
@@ -43,8 +46,9 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         Command::Graph(args) => graph::run(args, &data, out),
         Command::Cite(args) => cite::run(args, &data, out),
         Command::Info => info::run(&data, out),
-        Command::Completions(args) => completions::run(args, &data, out),
-        Command::Schema | Command::Man | Command::Validate(_) => unreachable!("dispatched above"),
+        Command::Schema | Command::Man | Command::Validate(_) | Command::Completions(_) => {
+            unreachable!("dispatched above")
+        }
     };
     // Freeing a large dataset record by record takes longer than the command itself; the
     // process is about to exit, which returns the memory at once.
