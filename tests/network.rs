@@ -1,4 +1,4 @@
-//! `graph`, `cite`, `info`, `show --as-of`, completions and the man page.
+//! `graph`, `cite`, `info`, `show --as-of` and the man page.
 
 mod common;
 
@@ -125,34 +125,6 @@ fn info_gives_title_subject_sources_counts_and_years() {
     assert_eq!(info["years"]["from"], 1879);
     let events = info["counts"].as_array().unwrap().iter().find(|c| c["kind"] == "events").unwrap();
     assert_eq!(events["count"].as_u64().unwrap() as usize, json(&["events", "--json"]).as_array().unwrap().len());
-}
-
-#[test]
-fn completions_for_every_shell_offer_actor_ids() {
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let run = run(&["completions", shell]);
-        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
-        assert!(run.stdout.contains("relations"), "{shell}");
-        assert!(run.stdout.contains("sebastian-pinera"), "{shell} does not complete actor ids");
-    }
-    assert_eq!(run(&["completions", "tcsh"]).code, 2);
-}
-
-#[test]
-fn completion_scripts_parse_in_their_shells() {
-    // Titles with quotes and accents must not break the scripts; each shell checks its own
-    // syntax where it is installed.
-    for (shell, check) in [("bash", "-n"), ("zsh", "-n"), ("fish", "--no-execute")] {
-        let script = run(&["completions", shell]).stdout;
-        let path = std::env::temp_dir().join(format!("relations-completion-{}.{shell}", std::process::id()));
-        std::fs::write(&path, script).unwrap();
-        let Ok(output) = Command::new(shell).arg(check).arg(&path).output() else {
-            eprintln!("skipped: {shell} is not installed");
-            continue;
-        };
-        std::fs::remove_file(&path).ok();
-        assert!(output.status.success(), "{shell}: {}", String::from_utf8_lossy(&output.stderr));
-    }
 }
 
 #[test]

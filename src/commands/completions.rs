@@ -36,6 +36,15 @@ const LIST_KINDS: &[(&str, &str)] = &[
     ("types", "the event types"),
 ];
 
+/// clap_complete's shells, each answering with values before options.
+const SHELLS: Shells<'static> = Shells(&[
+    &ValuesBeforeOptions(&env::Bash),
+    &ValuesBeforeOptions(&env::Elvish),
+    &ValuesBeforeOptions(&env::Fish),
+    &ValuesBeforeOptions(&env::Powershell),
+    &ValuesBeforeOptions(&env::Zsh),
+]);
+
 /// Answers a completion request and exits; returns at once when this is an ordinary run.
 pub fn complete_if_asked() {
     let asked = std::env::var_os(COMPLETE_VAR).is_some_and(|v| !v.is_empty() && v != "0");
@@ -44,13 +53,6 @@ pub fn complete_if_asked() {
         let words: Vec<OsString> = std::env::args_os().skip_while(|a| a != "--").skip(1).collect();
         let _ = DATA_WORDS.set(words);
     }
-    const SHELLS: Shells<'static> = Shells(&[
-        &ValuesBeforeOptions(&env::Bash),
-        &ValuesBeforeOptions(&env::Elvish),
-        &ValuesBeforeOptions(&env::Fish),
-        &ValuesBeforeOptions(&env::Powershell),
-        &ValuesBeforeOptions(&env::Zsh),
-    ]);
     CompleteEnv::with_factory(command).var(COMPLETE_VAR).shells(SHELLS).complete();
 }
 
@@ -134,12 +136,20 @@ pub fn command() -> clap::Command {
 
 /// `relations completions SHELL`: the registration script, which holds no data.
 pub fn run(args: &CompletionsArgs, out: &mut Output) -> Result<()> {
-    const SHELLS: Shells<'static> = Shells::builtins();
     let name = args.shell.to_string();
     let Some(shell) = SHELLS.completer(&name) else {
         return Err(Error::Usage(format!("no completion for {name}")));
     };
     shell.write_registration(COMPLETE_VAR, "relations", "relations", &completer_path(), out.out)?;
+    if name == "zsh" {
+        // Installed in $fpath as `_relations`, the script is the body of an autoloaded function
+        // that zsh runs on the first Tab: it defines the completer and registers it for later
+        // Tabs, and must also answer this one. Sourced, it only registers.
+        writeln!(
+            out.out,
+            "\nif [[ ${{funcstack[1]-}} == _relations ]]; then\n    _clap_dynamic_completer_relations \"$@\"\nfi"
+        )?;
+    }
     Ok(())
 }
 
