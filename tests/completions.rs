@@ -1,4 +1,4 @@
-//! Shell completion: the scripts hold no data, hostile names never run in bash, zsh or fish, and each shell offers the right candidates.
+//! Shell completion: scripts hold no data, hostile names never run, each shell offers the right candidates.
 //!
 //! Every test works in its own directory with its own HOME and XDG directories. The hostile
 //! dataset names a marker file in each way a shell could run it; the marker must never appear.
@@ -33,8 +33,16 @@ fn hostile_actors(marker: &Path) -> Vec<(&'static str, String)> {
     ]
 }
 
-const HOSTILE_IDS: &[&str] =
-    &["evil-subst", "evil-backtick", "evil-quotes", "evil-zsh", "evil-newline", "evil-semicolon", "evil-fish", "evil-single"];
+const HOSTILE_IDS: &[&str] = &[
+    "evil-subst",
+    "evil-backtick",
+    "evil-quotes",
+    "evil-zsh",
+    "evil-newline",
+    "evil-semicolon",
+    "evil-fish",
+    "evil-single",
+];
 
 impl Sandbox {
     fn new(name: &str) -> Self {
@@ -76,7 +84,8 @@ impl Sandbox {
         let home = self.dir.join("home");
         let bin_dir = Path::new(env!("CARGO_BIN_EXE_relations")).parent().unwrap();
         let path = std::env::join_paths(
-            std::iter::once(bin_dir.to_path_buf()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+            std::iter::once(bin_dir.to_path_buf())
+                .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
         )
         .unwrap();
         for var in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS", "COMPLETE", "ZDOTDIR", "BASH_ENV", "ENV"] {
@@ -128,7 +137,8 @@ impl Drop for Sandbox {
 
 /// Whether a shell is installed; when not, the test says so and passes.
 fn installed(shell: &str) -> bool {
-    let found = Command::new(shell).arg("-c").arg("exit 0").stdin(Stdio::null()).output().is_ok_and(|o| o.status.success());
+    let found =
+        Command::new(shell).arg("-c").arg("exit 0").stdin(Stdio::null()).output().is_ok_and(|o| o.status.success());
     if !found {
         eprintln!("note: {shell} is not installed; its completion tests are skipped (.ci/run installs it)");
     }
@@ -144,7 +154,8 @@ fn check_candidates(shell: &str, offers: impl Fn(&str) -> Vec<String>) {
         assert!(!offered.iter().any(|c| c.starts_with('-')), "{shell} offers options before a '-' after {line:?}");
         unique
     };
-    for line in ["relations show ", "relations compare chile ", "relations events --actor ", "relations graph --actor "] {
+    for line in ["relations show ", "relations compare chile ", "relations events --actor ", "relations graph --actor "]
+    {
         let offered = set(line);
         for id in HOSTILE_IDS.iter().chain(&["chile", "peru", "evo-morales"]) {
             assert!(offered.contains(*id), "{shell} does not offer {id} after {line:?}: {offered:?}");
@@ -152,7 +163,9 @@ fn check_candidates(shell: &str, offers: impl Fn(&str) -> Vec<String>) {
         assert!(!offered.contains("2008-evil-event"), "{shell} offers an event as an actor after {line:?}");
     }
     let cite = set("relations cite ");
-    for id in ["chile", "2008-evil-event", "evil-figure", "evil-subst--evil-zsh", "bolivia--chile", "2008-goldberg-expelled"] {
+    for id in
+        ["chile", "2008-evil-event", "evil-figure", "evil-subst--evil-zsh", "bolivia--chile", "2008-goldberg-expelled"]
+    {
         assert!(cite.contains(id), "{shell} does not offer {id} after 'cite': {cite:?}");
     }
     let kinds: BTreeSet<String> =
@@ -163,7 +176,11 @@ fn check_candidates(shell: &str, offers: impl Fn(&str) -> Vec<String>) {
     assert_eq!(set("relations show evil-s"), ["evil-semicolon", "evil-single", "evil-subst"].map(String::from).into());
     let formats = set("relations --format ");
     assert!(formats.contains("json") && formats.contains("csv"), "{shell} after '--format': {formats:?}");
-    assert_eq!(set("relations --color "), ["always", "auto", "never"].map(String::from).into(), "{shell} after '--color'");
+    assert_eq!(
+        set("relations --color "),
+        ["always", "auto", "never"].map(String::from).into(),
+        "{shell} after '--color'"
+    );
 }
 
 #[test]
@@ -192,7 +209,14 @@ fn sourcing_each_script_runs_nothing_from_the_data() {
     let sandbox = Sandbox::new("source");
     for (shell, args) in [
         ("bash", &["--norc", "--noprofile", "-c", "source ./reg.bash && complete -p relations"][..]),
-        ("zsh", &["-f", "-c", "autoload -Uz compinit && compinit -u -D && source ./reg.zsh && print -r -- $_comps[relations]"]),
+        (
+            "zsh",
+            &[
+                "-f",
+                "-c",
+                "autoload -Uz compinit && compinit -u -D && source ./reg.zsh && print -r -- $_comps[relations]",
+            ],
+        ),
         ("fish", &["--no-config", "-c", "source ./reg.fish; and complete --command relations"]),
     ] {
         if !installed(shell) {
@@ -203,7 +227,9 @@ fn sourcing_each_script_runs_nothing_from_the_data() {
         assert!(registered.contains("relations"), "{shell} registered no completion: {registered}");
         sandbox.assert_nothing_ran(shell);
     }
-    eprintln!("note: pwsh and elvish are not exercised here unless installed; their scripts are checked to hold no data");
+    eprintln!(
+        "note: pwsh and elvish are not exercised here unless installed; their scripts are checked to hold no data"
+    );
 }
 
 /// Sets COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT as bash does on Tab, then calls the
@@ -303,7 +329,10 @@ fn zsh_completes_on_the_first_tab_when_the_script_is_in_fpath() {
     std::fs::write(functions.join("_relations"), sandbox.script("zsh")).unwrap();
     std::fs::write(sandbox.dir.join("driver.zsh"), ZSH_DRIVER).unwrap();
     let autoloaded = "fpath=(./functions $fpath) && autoload -Uz compinit && compinit -u -D";
-    assert_eq!(zsh_offers(&sandbox, autoloaded, "relations show evil-s"), ["evil-semicolon", "evil-single", "evil-subst"]);
+    assert_eq!(
+        zsh_offers(&sandbox, autoloaded, "relations show evil-s"),
+        ["evil-semicolon", "evil-single", "evil-subst"]
+    );
     sandbox.assert_nothing_ran("zsh");
 }
 

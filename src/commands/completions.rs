@@ -1,4 +1,4 @@
-//! Shell completion: a script that asks the program for candidates at Tab time, so no dataset text is ever written into shell code.
+//! Shell completion: the shell asks the program for candidates on Tab; no data is in a script.
 //!
 //! `relations completions SHELL` prints clap_complete's registration script. On Tab the shell
 //! runs `COMPLETE=SHELL relations -- WORDS…`; [`complete_if_asked`] answers with one candidate
@@ -109,11 +109,14 @@ impl EnvCompleter for ValuesBeforeOptions {
     }
 }
 
+/// A source of candidates for one argument.
+type Candidates = fn() -> Vec<CompletionCandidate>;
+
 /// The command line with a candidate list on every argument that names a record or a kind.
 /// Only the completer uses it; parsing still accepts any name, as the commands resolve names.
-pub fn command() -> clap::Command {
+fn command() -> clap::Command {
     let mut command = Cli::command();
-    let arguments: &[(&str, &str, fn() -> Vec<CompletionCandidate>)] = &[
+    let arguments: &[(&str, &str, Candidates)] = &[
         ("show", "actors", actor_candidates),
         ("compare", "first", actor_candidates),
         ("compare", "second", actor_candidates),
@@ -129,7 +132,8 @@ pub fn command() -> clap::Command {
         ("search", "kind", vocabulary::<ActorKind>),
     ];
     for &(subcommand, argument, candidates) in arguments {
-        command = command.mut_subcommand(subcommand, |c| c.mut_arg(argument, |a| a.add(ArgValueCandidates::new(candidates))));
+        command =
+            command.mut_subcommand(subcommand, |c| c.mut_arg(argument, |a| a.add(ArgValueCandidates::new(candidates))));
     }
     command
 }
@@ -161,7 +165,9 @@ fn completer_path() -> String {
         return "relations".into();
     };
     let path = match std::env::current_dir() {
-        Ok(dir) if invoked.components().count() > 1 && invoked.is_relative() => dir.join(invoked).components().collect(),
+        Ok(dir) if invoked.components().count() > 1 && invoked.is_relative() => {
+            dir.join(invoked).components().collect()
+        }
         _ => invoked,
     };
     match path.to_str() {
@@ -255,4 +261,35 @@ fn list_kinds() -> Vec<CompletionCandidate> {
 
 fn vocabulary<T: Vocabulary>() -> Vec<CompletionCandidate> {
     T::ALL.iter().map(|v| candidate(v.as_str(), v.description())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LIST_KINDS, command, completion_inputs};
+
+    #[test]
+    fn every_argument_given_candidates_exists() {
+        // `mut_arg` and `mut_subcommand` panic on a name that is not there; this finds it here
+        // rather than on a user's Tab.
+        command().debug_assert();
+    }
+
+    #[test]
+    fn the_kinds_offered_after_list_are_the_kinds_list_takes() {
+        let offered: Vec<&str> = LIST_KINDS.iter().map(|(kind, _)| *kind).collect();
+        assert_eq!(offered.join(", "), super::super::list::KINDS);
+    }
+
+    #[test]
+    fn data_on_the_line_is_read_only_from_regular_files() {
+        let words = |w: &[&str]| w.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        let bundled_only = completion_inputs(&words(&["relations", "--data", "-", "--data", "/dev/zero", "show"]));
+        assert_eq!(bundled_only.len(), 1);
+        assert!(completion_inputs(&words(&["relations", "--no-bundled", "--data", "/dev/null", "show"])).is_empty());
+        // After `--`, `--no-bundled` is an argument, not the flag.
+        assert_eq!(
+            completion_inputs(&words(&["relations", "--data", "/dev/null", "show", "--", "--no-bundled"])).len(),
+            1
+        );
+    }
 }
