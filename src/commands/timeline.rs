@@ -1,6 +1,6 @@
 //! `relations timeline [RANGE]`: the events of `events`, drawn by year with tone marks.
 
-use super::events::event_filter;
+use super::events::{as_of_year, event_filter};
 use crate::cli::{EventArgs, Format};
 use crate::error::Result;
 use crate::model::Dataset;
@@ -9,5 +9,5 @@ use crate::render::{Output, write_timeline};
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     out.require(&[Format::Table, Format::Plain, Format::Json, Format::Ndjson, Format::Mermaid], "timeline")?;
     let filter = event_filter(args, data)?;
-    write_timeline(out, &filter.apply(data))
+    write_timeline(out, &filter.select(data), as_of_year(args)?)
 }
