@@ -97,8 +97,8 @@ fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
         }
     }
     match (actor.founded, profile.not_yet_founded, profile.as_of) {
-        (_, Some(founded), Some(year)) => {
-            doc.field("founded", format!("not yet as of {year}: the record dates its founding to {founded}"));
+        (_, Some(_), Some(year)) => {
+            doc.field("founded", format!("not yet as of {year}, per the record"));
             doc.field(
                 "note",
                 format!("{} had not been founded as of {year}, per the record; no members then", actor.name),
@@ -199,15 +199,12 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
         let Some(year) = profile.as_of else { continue };
         // As of a year: the tone and label of the period in force, never the tone and status of
         // the dataset's end.
-        match tone_at(rel, Some(year)) {
-            Some((tone, period)) => {
-                row[1] = Cell::toned(tone_text(tone), tone);
-                row[2] = period.map_or(String::new(), |p| p.label.clone()).into();
-            }
-            None => {
-                row[1] = format!("none recorded for {year}").into();
-                row[2] = String::new().into();
-            }
+        if let Some((tone, period)) = tone_at(rel, Some(year)) {
+            row[1] = Cell::toned(tone_text(tone), tone);
+            row[2] = period.map_or(String::new(), |p| p.label.clone()).into();
+        } else {
+            row[1] = format!("none recorded for {year}").into();
+            row[2] = String::new().into();
         }
         if let Some(themes) = row.get_mut(3) {
             *themes = labelled(data, profile, &rel.themes.join(", ")).into();
@@ -281,6 +278,9 @@ fn actor_json(data: &Dataset, profile: &Profile) -> Value {
                 map.remove(field);
             }
         }
+        if profile.not_yet_founded.is_some() {
+            map.remove("founded");
+        }
     }
     value
 }
@@ -300,7 +300,7 @@ pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
         "actor": actor_json(data, profile),
         "as_of": profile.as_of,
         "before_any_record": profile.before_any_record(),
-        "not_yet_founded": profile.not_yet_founded,
+        "not_yet_founded": profile.not_yet_founded.is_some(),
         "relationship": relationship,
         "relationships": profile.relationships.iter().map(|r| relationship_json(data, profile, r)).collect::<Vec<_>>(),
         "roles": profile.roles,

@@ -26,12 +26,14 @@ fn mark(tone: Tone) -> &'static str {
 type Groups<'e> = Vec<(u16, Vec<Selected<'e>>)>;
 
 /// Events grouped by the year they sort in (`Event::sort_date`), which keeps the groups in
-/// order; as of a year, nothing is grouped after it.
-fn by_year<'e>(events: &[Selected<'e>], as_of: Option<u16>) -> Groups<'e> {
+/// order, held within the years asked for (`years`, from and to): a span that began before them
+/// or may end after them is drawn in their first or last year.
+fn by_year<'e>(events: &[Selected<'e>], years: (Option<u16>, Option<u16>)) -> Groups<'e> {
     let mut groups: Groups = Vec::new();
     for selected in events {
         let sorted_in = selected.event.sort_date().year();
-        let year = as_of.map_or(sorted_in, |limit| sorted_in.min(limit));
+        let year = years.1.map_or(sorted_in, |last| sorted_in.min(last));
+        let year = years.0.map_or(year, |first| year.max(first));
         match groups.last_mut() {
             Some((last, group)) if *last == year => group.push(*selected),
             _ => groups.push((year, vec![*selected])),
@@ -47,8 +49,15 @@ fn timeline_record(selected: &Selected, year: u16, as_of: Option<u16>) -> Value 
     record
 }
 
-pub fn write_timeline(out: &mut Output, events: &[Selected], as_of: Option<u16>) -> Result<()> {
-    let groups = by_year(events, as_of);
+/// The timeline of `events`, selected for the years `years` (first, last; either may be open),
+/// with nothing told after `as_of`.
+pub fn write_timeline(
+    out: &mut Output,
+    events: &[Selected],
+    years: (Option<u16>, Option<u16>),
+    as_of: Option<u16>,
+) -> Result<()> {
+    let groups = by_year(events, years);
     match out.format {
         Format::Json => {
             let years: Vec<Value> = groups
@@ -94,6 +103,9 @@ fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<
     let legend: Vec<String> =
         Tone::ALL.iter().rev().map(|&t| format!("{} {}", paint(mark(t).trim_end(), t), t.label())).collect();
     writeln!(out.out, "{}", legend.join("  ").dimmed())?;
+    // Dates line up in one column as wide as the widest date shown.
+    let date_width =
+        groups.iter().flat_map(|(_, group)| group).map(|s| marked_date(s, as_of).chars().count()).max().unwrap_or(0);
     for (year, group) in groups {
         writeln!(out.out)?;
         let rule = "─".repeat(width.saturating_sub(6).min(60));
@@ -101,10 +113,11 @@ fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<
         for selected in group {
             let event = selected.event;
             let date = marked_date(selected, as_of);
-            let indent = 4 + 14 + 3;
+            let indent = 4 + date_width + 4;
             let mut lines = wrap(&sanitize(&event.title), width.saturating_sub(indent)).into_iter();
             let first = lines.next().unwrap_or_default();
-            writeln!(out.out, "    {:<14} {} {}", date, paint(mark(event.tone), event.tone), first)?;
+            let pad = " ".repeat(date_width.saturating_sub(date.chars().count()));
+            writeln!(out.out, "    {date}{pad} {} {}", paint(mark(event.tone), event.tone), first)?;
             for line in lines {
                 writeln!(out.out, "{}{line}", " ".repeat(indent))?;
             }
