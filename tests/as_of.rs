@@ -125,25 +125,27 @@ fn a_membership_counts_only_from_a_known_start() {
 
 #[test]
 fn a_tone_period_holds_only_between_its_bounds() {
-    // Peru: 1879–1883, then nothing until 2002.
-    let peru = json(&["show", "peru", "--as-of", "1950", "--json"]);
+    // Peru: drawn together after the war (from 1883); nothing recorded before it.
+    let peru = json(&["show", "peru", "--as-of", "1880", "--json"]);
     assert!(peru["relationship"]["tone_as_of"].is_null());
     assert!(peru["relationship"]["period_as_of"].is_null());
-    assert!(peru["relationship"].get("tone").is_none(), "the tone of 2011 is not given as of 1950");
-    let text = plain(&["show", "peru", "--as-of", "1950"]);
-    assert!(text.contains("tone\tnone recorded: the source records no tone for 1950"), "{text}");
+    assert!(peru["relationship"].get("tone").is_none(), "the tone of 2011 is not given as of 1880");
+    let text = plain(&["show", "peru", "--as-of", "1880"]);
+    assert!(text.contains("tone\tnone recorded: the source records no tone for 1880"), "{text}");
     assert!(!text.lines().any(|l| l.starts_with("in force\t")), "{text}");
-    assert_eq!(json(&["show", "peru", "--as-of", "1880", "--json"])["relationship"]["tone_as_of"], 1);
+    let in_1950 = plain(&["show", "peru", "--as-of", "1950"]);
+    assert!(in_1950.lines().any(|l| l.starts_with("in force\tHistorically drawn together")), "{in_1950}");
     // Peru–Chile, seen from Chile in 2007: the war ended in 1883.
     let chile = json(&["show", "chile", "--as-of", "2007", "--json"]);
     let peru_chile = chile["relationships"].as_array().unwrap().iter().find(|r| r["between"][0] == "peru").unwrap();
     assert!(peru_chile["tone_as_of"].is_null(), "{peru_chile}");
     let table = plain(&["show", "chile", "--as-of", "2007"]);
     assert!(table.lines().any(|l| l.starts_with("relationship\tPeru\tnone recorded for 2007")), "{table}");
-    // Between two US periods (1997–2001 and from 2005) the source records no tone.
-    let us = json(&["show", "united-states", "--as-of", "2003", "--json"]);
-    assert!(us["relationship"]["tone_as_of"].is_null());
-    assert_eq!(json(&["show", "united-states", "--as-of", "2006", "--json"])["relationship"]["tone_as_of"], -1);
+    // Between two Argentine periods (1976–1979 and from 2006) the source records no tone.
+    let argentina = json(&["show", "argentina", "--as-of", "1990", "--json"]);
+    assert!(argentina["relationship"]["tone_as_of"].is_null());
+    assert_eq!(json(&["show", "argentina", "--as-of", "1977", "--json"])["relationship"]["tone_as_of"], -2);
+    assert_eq!(json(&["show", "argentina", "--as-of", "2007", "--json"])["relationship"]["tone_as_of"], 1);
 }
 
 #[test]

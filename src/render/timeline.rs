@@ -27,13 +27,15 @@ type Groups<'e> = Vec<(u16, Vec<Selected<'e>>)>;
 
 /// Events grouped by the year they sort in (`Event::sort_date`), which keeps the groups in
 /// order, held within the years asked for (`years`, from and to): a span that began before them
-/// or may end after them is drawn in their first or last year.
+/// or may end after them is drawn in their first or last year, and years never go backwards.
 fn by_year<'e>(events: &[Selected<'e>], years: (Option<u16>, Option<u16>)) -> Groups<'e> {
     let mut groups: Groups = Vec::new();
     for selected in events {
         let sorted_in = selected.event.sort_date().year();
         let year = years.1.map_or(sorted_in, |last| sorted_in.min(last));
         let year = years.0.map_or(year, |first| year.max(first));
+        // An event held back behind one it follows (`after`) stays in the group it comes in.
+        let year = groups.last().map_or(year, |(last, _)| year.max(*last));
         match groups.last_mut() {
             Some((last, group)) if *last == year => group.push(*selected),
             _ => groups.push((year, vec![*selected])),
