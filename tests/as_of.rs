@@ -289,3 +289,18 @@ fn validate_warns_when_a_tone_differs_from_its_latest_period() {
     assert_eq!(bundled.code, 0);
     assert!(!bundled.stderr.contains("warning"), "the bundled tones agree with their periods: {}", bundled.stderr);
 }
+
+#[test]
+fn a_membership_with_a_since_holds_from_then_and_a_founding_member_from_the_founding() {
+    let small = fixture("small.json");
+    let show =
+        |actor: &str, year: &str| json(&["--no-bundled", "--data", &small, "show", actor, "--as-of", year, "--json"]);
+    assert_eq!(show("lemuria", "2000")["blocs"], serde_json::json!([]), "Lemuria joined in 2005");
+    assert_eq!(show("lemuria", "2006")["blocs"][0]["standing"], "member");
+    assert_eq!(show("atlantis", "1989")["blocs"], serde_json::json!([]), "the league was founded in 1990");
+    assert_eq!(show("atlantis", "1990")["blocs"][0]["bloc"], "ocean-league");
+    let league = show("ocean-league", "2000");
+    let members: Vec<&str> =
+        league["members"].as_array().unwrap().iter().map(|m| m["actor"].as_str().unwrap()).collect();
+    assert_eq!(members, ["atlantis"]);
+}

@@ -72,3 +72,31 @@ fn two_ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<[Slug; 2
         serde::de::Error::custom(format!("a relationship is between exactly two actors; found {} ids", ids.len()))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Relationship;
+
+    fn relationship(periods: serde_json::Value) -> Relationship {
+        serde_json::from_value(serde_json::json!({
+            "between": ["a", "b"], "tone": 0, "status": "s", "summary": "s", "periods": periods,
+            "sources": [{"source": "s", "section": "s"}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_period_is_in_force_only_between_its_bounds() {
+        let rel = relationship(serde_json::json!([
+            {"from": "1879", "to": "1883", "tone": -2, "label": "war"},
+            {"from": "2002", "tone": 1, "label": "offer"},
+            {"from": "2006", "tone": 0, "label": "mixed"}
+        ]));
+        assert_eq!(rel.period_in(1880).unwrap().label, "war");
+        assert!(rel.period_in(1950).is_none(), "the war ended in 1883");
+        assert!(rel.period_in(1800).is_none());
+        assert_eq!(rel.period_in(2004).unwrap().label, "offer", "an open period lasts until the next");
+        assert_eq!(rel.period_in(2011).unwrap().label, "mixed");
+        assert_eq!(rel.open_latest_period().unwrap().label, "mixed");
+    }
+}

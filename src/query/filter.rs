@@ -112,3 +112,52 @@ impl FigureFilter {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Placement, placement};
+    use crate::model::Event;
+    use crate::query::DateRange;
+
+    fn event(date: &str, end: Option<&str>, circa: bool, span: Option<&str>) -> Event {
+        let mut json = serde_json::json!({
+            "id": "e", "date": date, "circa": circa, "title": "t", "summary": "s", "type": "war",
+            "actors": ["a"], "tone": 0, "sources": [{"source": "s", "section": "s"}]
+        });
+        if let Some(end) = end {
+            json["end"] = end.into();
+        }
+        if let Some(span) = span {
+            json["span"] = span.into();
+        }
+        serde_json::from_value(json).unwrap()
+    }
+
+    fn range(text: &str) -> DateRange {
+        DateRange::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_state_is_certain_wherever_it_overlaps() {
+        let war = event("1879", Some("1883"), false, None);
+        assert_eq!(placement(&war, &range("1880")), Some(Placement::Certain));
+        assert_eq!(placement(&war, &range("1884")), None);
+        let rough_state = event("2005", Some("2011"), true, Some("state"));
+        assert_eq!(placement(&rough_state, &range("2008-09-15")), Some(Placement::Certain));
+    }
+
+    #[test]
+    fn a_moment_is_certain_only_in_a_range_containing_all_of_it() {
+        let rough = event("2006", Some("2011-03"), true, None);
+        assert_eq!(placement(&rough, &range("2010")), Some(Placement::Uncertain));
+        assert_eq!(placement(&rough, &range("2006..2011")), Some(Placement::Certain));
+        assert_eq!(placement(&rough, &range("2012")), None);
+        let year = event("2008", None, false, None);
+        assert_eq!(placement(&year, &range("2008")), Some(Placement::Certain));
+        assert_eq!(placement(&year, &range("2008-09-15")), Some(Placement::Uncertain));
+        let circa = event("2008", None, true, None);
+        assert_eq!(placement(&circa, &range("2008-09-15")), Some(Placement::Uncertain));
+        let as_of = DateRange { from: None, to: Some(crate::model::Date::from_year(2007)) };
+        assert_eq!(placement(&rough, &as_of), Some(Placement::Uncertain));
+    }
+}
