@@ -218,12 +218,12 @@ impl Dataset {
 mod tests {
     use super::{Dataset, DatasetFile};
 
-    fn ordered(events: serde_json::Value) -> Vec<String> {
+    fn ordered(events: &serde_json::Value) -> Vec<String> {
         let file: DatasetFile = serde_json::from_value(serde_json::json!({ "events": events })).unwrap();
         Dataset::new(file).events().iter().map(|e| e.id.to_string()).collect()
     }
 
-    fn event(id: &str, date: &str, extra: serde_json::Value) -> serde_json::Value {
+    fn event(id: &str, date: &str, extra: &serde_json::Value) -> serde_json::Value {
         let mut json = serde_json::json!({
             "id": id, "date": date, "title": "t", "summary": "s", "type": "war", "actors": ["a"],
             "tone": 0, "sources": [{"source": "s", "section": "s"}]
@@ -235,22 +235,22 @@ mod tests {
     #[test]
     fn dates_decide_then_after_then_id() {
         let none = serde_json::json!({});
-        let order = ordered(serde_json::json!([
-            event("c-rough", "2006", serde_json::json!({"end": "2011-03", "circa": true})),
-            event("b-reply", "2006", serde_json::json!({"after": ["d-first"]})),
-            event("d-first", "2006", none.clone()),
-            event("e-precise", "2006-01", none.clone()),
-            event("a-war", "1879", serde_json::json!({"end": "1883"})),
+        let order = ordered(&serde_json::json!([
+            event("c-rough", "2006", &serde_json::json!({"end": "2011-03", "circa": true})),
+            event("b-reply", "2006", &serde_json::json!({"after": ["d-first"]})),
+            event("d-first", "2006", &none),
+            event("e-precise", "2006-01", &none),
+            event("a-war", "1879", &serde_json::json!({"end": "1883"})),
         ]));
         assert_eq!(order, ["a-war", "d-first", "b-reply", "e-precise", "c-rough"]);
     }
 
     #[test]
     fn an_event_held_back_comes_as_soon_as_what_it_follows_is_placed() {
-        let order = ordered(serde_json::json!([
-            event("a-early", "2006", serde_json::json!({"after": ["z-late"]})),
-            event("m-middle", "2006-06", serde_json::json!({})),
-            event("z-late", "2006-03", serde_json::json!({})),
+        let order = ordered(&serde_json::json!([
+            event("a-early", "2006", &serde_json::json!({"after": ["z-late"]})),
+            event("m-middle", "2006-06", &serde_json::json!({})),
+            event("z-late", "2006-03", &serde_json::json!({})),
         ]));
         assert_eq!(order, ["z-late", "a-early", "m-middle"]);
     }

@@ -77,7 +77,7 @@ fn two_ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<[Slug; 2
 mod tests {
     use super::Relationship;
 
-    fn relationship(periods: serde_json::Value) -> Relationship {
+    fn relationship(periods: &serde_json::Value) -> Relationship {
         serde_json::from_value(serde_json::json!({
             "between": ["a", "b"], "tone": 0, "status": "s", "summary": "s", "periods": periods,
             "sources": [{"source": "s", "section": "s"}]
@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn a_period_is_in_force_only_between_its_bounds() {
-        let rel = relationship(serde_json::json!([
+        let rel = relationship(&serde_json::json!([
             {"from": "1879", "to": "1883", "tone": -2, "label": "war"},
             {"from": "2002", "tone": 1, "label": "offer"},
             {"from": "2006", "tone": 0, "label": "mixed"}
