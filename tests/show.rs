@@ -98,7 +98,7 @@ fn show_as_of_gives_the_tone_of_that_year_and_only_earlier_events() {
     let early = json(&["show", "chile", "--as-of", "1800", "--json"]);
     assert_eq!(early["before_any_record"], true);
     let plain = run(&["show", "chile", "--as-of", "1800"]);
-    assert!(plain.stdout.contains("records nothing about Chile before"), "{}", plain.stdout);
+    assert!(plain.stdout.contains("records nothing about Chile as early as 1800"), "{}", plain.stdout);
     assert_error(&run(&["show", "chile", "--as-of", "soon"]), 2, "four-digit year");
 }
 

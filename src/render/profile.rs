@@ -7,12 +7,29 @@ use super::{Block, Cell, Document, Listing, mark_events, mark_record, paint, ton
 use crate::model::{Actor, ActorKind, Dataset, Date, Membership, Relationship, Role, TonePeriod};
 use crate::query::{Profile, Standing, tone_at, written_later};
 
-fn role_text(data: &Dataset, role: &Role) -> String {
+/// A role's end as shown as of a year: not told when it lies after that year.
+fn role_end(role: &Role, as_of: Option<u16>) -> Option<Date> {
+    role.to.filter(|to| as_of.is_none_or(|year| to.year() <= year))
+}
+
+/// A role as JSON, without an end after the year asked about.
+fn role_json(role: &Role, as_of: Option<u16>) -> Value {
+    let mut value = record_json(role, None);
+    if let Value::Object(map) = &mut value
+        && role.to.is_some()
+        && role_end(role, as_of).is_none()
+    {
+        map.remove("to");
+    }
+    value
+}
+
+fn role_text(data: &Dataset, role: &Role, as_of: Option<u16>) -> String {
     let mut text = role.title.clone();
     if let Some(of) = &role.of {
         text = format!("{text} of {}", data.name_of(of.as_str()));
     }
-    match (role.from, role.to) {
+    match (role.from, role_end(role, as_of)) {
         (Some(from), Some(to)) => format!("{text} ({from}–{to})"),
         (Some(from), None) => format!("{text} (from {from})"),
         (None, Some(to)) => format!("{text} (until {to})"),
@@ -42,7 +59,7 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     let actor = profile.actor;
     let mut roles = Listing::new(vec!["role"]);
     for role in &profile.roles {
-        roles.push(vec![role_text(data, role).into()], record_json(role, None));
+        roles.push(vec![role_text(data, role, profile.as_of).into()], Value::Null);
     }
     doc.section("role", "Roles", roles);
     let mut members = Listing::new(vec!["member", "role", "since"]);
@@ -61,7 +78,10 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     doc.section("bloc", "Blocs", blocs);
     let mut people = Listing::new(vec!["person", "role"]);
     for (person, role) in &profile.people {
-        people.push(vec![person.name.clone().into(), role_text(data, role).into()], json!({"person": person.id}));
+        people.push(
+            vec![person.name.clone().into(), role_text(data, role, profile.as_of).into()],
+            json!({"person": person.id}),
+        );
     }
     doc.section("person", "People", people);
     doc.section("organisation", "Organisations", records::actors(&profile.organisations));
@@ -112,9 +132,9 @@ fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
     }
     if let Some(year) = profile.as_of {
         doc.field("as of", year.to_string());
+        // The first year on record is later than the year asked about, so it is not told.
         if profile.before_any_record() && profile.not_yet_founded.is_none() {
-            let first = profile.first_year.unwrap_or(year);
-            doc.field("note", format!("the dataset records nothing about {} before {first}", actor.name));
+            doc.field("note", format!("the dataset records nothing about {} as early as {year}", actor.name));
         }
     }
     doc.blocks.push(Block::Text { key: "summary", text: labelled(data, profile, &actor.summary) });
@@ -303,7 +323,7 @@ pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
         "not_yet_founded": profile.not_yet_founded.is_some(),
         "relationship": relationship,
         "relationships": profile.relationships.iter().map(|r| relationship_json(data, profile, r)).collect::<Vec<_>>(),
-        "roles": profile.roles,
+        "roles": profile.roles.iter().map(|r| role_json(r, profile.as_of)).collect::<Vec<_>>(),
         "members": profile.members.iter().map(|(m, _, s)| {
             let mut record = record_json(m, None);
             if let Value::Object(map) = &mut record {
@@ -312,7 +332,7 @@ pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
             record
         }).collect::<Vec<_>>(),
         "blocs": profile.blocs.iter().map(|(b, m, s)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since, "standing": s.text()})).collect::<Vec<_>>(),
-        "people": profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": r})).collect::<Vec<_>>(),
+        "people": profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": role_json(r, profile.as_of)})).collect::<Vec<_>>(),
         "organisations": profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect::<Vec<_>>(),
         "figures": profile.figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
         "events": events,
