@@ -215,6 +215,11 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
         "Other relationships"
     };
     let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str()));
+    if profile.as_of.is_some()
+        && let Some(header) = listing.headers.get_mut(2)
+    {
+        *header = "in force";
+    }
     for (row, rel) in listing.rows.iter_mut().zip(&profile.relationships) {
         let Some(year) = profile.as_of else { continue };
         // As of a year: the tone and label of the period in force, never the tone and status of
