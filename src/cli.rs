@@ -106,6 +106,10 @@ pub struct ShowArgs {
     /// Show the world as it stood in this year.
     #[arg(long, value_name = "YEAR")]
     pub as_of: Option<String>,
+
+    /// With --as-of: leave out events that only may have happened by then (marked "?").
+    #[arg(long)]
+    pub certain: bool,
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +145,11 @@ pub struct EventArgs {
     /// Only events whose title or summary contains this text (case- and accent-insensitive).
     #[arg(long, value_name = "TEXT")]
     pub grep: Option<String>,
+
+    /// Only events certainly in the dates asked for; without it, events that only may fall in
+    /// them are listed too, marked "?" (JSON: "certain": false).
+    #[arg(long)]
+    pub certain: bool,
 
     /// Newest first.
     #[arg(long)]

@@ -23,10 +23,11 @@ pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let shared_blocs: Vec<_> = a
         .blocs
         .iter()
-        .filter(|(bloc, _)| b.blocs.iter().any(|(other, _)| other.id == bloc.id))
-        .map(|(bloc, _)| *bloc)
+        .filter(|(bloc, _, _)| b.blocs.iter().any(|(other, _, _)| other.id == bloc.id))
+        .map(|(bloc, _, _)| *bloc)
         .collect();
-    let shared_events: Vec<&Event> = a.events.iter().copied().filter(|e| e.involves(second.id.as_str())).collect();
+    let shared_events: Vec<&Event> =
+        a.events.iter().map(|s| s.event).filter(|e| e.involves(second.id.as_str())).collect();
     let shared_figures: Vec<&Figure> = a.figures.iter().copied().filter(|f| f.involves(second.id.as_str())).collect();
 
     if out.format == Format::Json {
@@ -48,7 +49,7 @@ pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         None => Cell::from("—"),
     };
     let subject_name = data.subject().map_or("the subject", |s| data.name_of(s.as_str()));
-    let bloc_names = |p: &Profile| p.blocs.iter().map(|(b, _)| b.name.clone()).collect::<Vec<_>>().join(", ");
+    let bloc_names = |p: &Profile| p.blocs.iter().map(|(b, _, _)| b.name.clone()).collect::<Vec<_>>().join(", ");
     let rows: Vec<(String, Cell, Cell)> = vec![
         ("name".into(), first.name.clone().into(), second.name.clone().into()),
         ("kind".into(), first.kind.as_str().into(), second.kind.as_str().into()),

@@ -4,12 +4,21 @@ use crate::cli::EventArgs;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
-use crate::render::{LIST_FORMATS, Output, records};
+use crate::render::{LIST_FORMATS, Output, mark_events, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     out.require(LIST_FORMATS, "events")?;
     let filter = event_filter(args, data)?;
-    records::events(data, &filter.apply(data)).write(out)
+    let selected = filter.select(data);
+    let events: Vec<_> = selected.iter().map(|s| s.event).collect();
+    let mut listing = records::events(data, &events);
+    mark_events(&mut listing, &selected, as_of_year(args)?);
+    listing.write(out)
+}
+
+/// The year of `--as-of`, if given.
+pub fn as_of_year(args: &EventArgs) -> Result<Option<u16>> {
+    args.as_of.as_deref().map(|y| parse_year(y, "--as-of")).transpose()
 }
 
 /// Translate the command-line filters (shared by `events` and `timeline`) into a query.
@@ -57,5 +66,6 @@ pub fn event_filter(args: &EventArgs, data: &Dataset) -> Result<EventFilter> {
         grep: args.grep.as_deref().map(fold).filter(|g| !g.is_empty()),
         reverse: args.reverse,
         limit: args.limit,
+        certain_only: args.certain,
     })
 }

@@ -14,7 +14,11 @@ pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let names = ActorNames::new(data);
     // Resolve every name first, so a typo in the third is reported before anything is printed.
     let actors = args.actors.iter().map(|q| resolve_actor(data, &names, q)).collect::<Result<Vec<_>>>()?;
-    let profiles: Vec<Profile> = actors.into_iter().map(|a| Profile::new(data, a, as_of)).collect();
+    if args.certain && as_of.is_none() {
+        return Err(crate::error::Error::Usage("--certain needs --as-of: without a year every event is listed".into()));
+    }
+    let profiles: Vec<Profile> =
+        actors.into_iter().map(|a| Profile::with_options(data, a, as_of, args.certain)).collect();
     if out.format == Format::Json {
         let mut values: Vec<Value> = profiles.iter().map(|p| profile_json(data, p)).collect();
         let value = if values.len() == 1 { values.remove(0) } else { Value::Array(values) };

@@ -1,5 +1,7 @@
 //! `relations validate FILE…`: load the files on top of the base data and report every problem.
 
+use std::io::Write as _;
+
 use serde_json::json;
 
 use crate::cli::{Format, ValidateArgs};
@@ -35,6 +37,7 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, out: &mut Output) -> Result<()
         }
         Err(other) => return Err(other),
     };
+    let warnings = load::warnings(&data);
     let counts = [
         ("actors", data.actors().len()),
         ("relationships", data.relationships().len()),
@@ -43,8 +46,14 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, out: &mut Output) -> Result<()
     ];
     // As in `commands::run`: the process exits next, so the dataset is not freed piece by piece.
     std::mem::forget(data);
+    // Warnings go to standard error, beside the result on standard output; they do not change
+    // the exit status.
+    let mut stderr = std::io::stderr().lock();
+    for warning in &warnings {
+        writeln!(stderr, "warning: {}", crate::render::sanitize(warning))?;
+    }
     if out.format == Format::Json {
-        return out.json(&json!({"valid": true, "files": checked, "counts": counts.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>()}));
+        return out.json(&json!({"valid": true, "files": checked, "warnings": warnings, "counts": counts.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>()}));
     }
     let summary: Vec<String> = counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
     writeln!(out.out, "ok: {} valid ({} after merging)", plural(checked.len(), "file"), summary.join(", "))?;

@@ -75,6 +75,12 @@ pub fn load(inputs: Vec<Input>) -> Result<Dataset> {
     if problems.is_empty() { Ok(Dataset::new(merged)) } else { Err(Error::InvalidData(problems)) }
 }
 
+/// Warnings about a loaded dataset that do not stop it loading (`validate` prints them): a
+/// relationship's overall tone that differs from its latest open period's.
+pub fn warnings(data: &Dataset) -> Vec<String> {
+    validate::tone_warnings(&data.file)
+}
+
 /// What parsing one document gives: the records that fit, a problem for each that does not,
 /// and the ids of actors that did not fit (so references to them are not reported as dangling).
 pub struct Parsed {

@@ -156,6 +156,7 @@ pub(super) fn merge_and_check(
 ) -> DatasetFile {
     let merged = merge(files, problems);
     check(&merged, unparsed_actors, problems);
+    check_event_order(&merged, problems);
     let Merged { info, sources, actors, relationships, events, figures, .. } = merged;
     DatasetFile {
         dataset: info,
@@ -364,5 +365,127 @@ fn check_actor(check: &mut Checker, origin: &Origin, actor: &Actor) {
             "iso3",
             format!("'{}' is not an ISO 3166-1 alpha-3 code (three capital letters)", crate::model::shorten(code)),
         );
+    }
+}
+
+/// The order and span fields of events (`after`, `span`): every `after` id names another event,
+/// the `after` relations have no cycle, an event is not dated wholly before one it follows, and
+/// `span` is given only with an `end`.
+fn check_event_order(merged: &Merged<'_>, problems: &mut Vec<Problem>) {
+    let mut check = Checker { problems };
+    let events = &merged.events;
+    let index: FastHashMap<&str, usize> = events.items.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); events.items.len()];
+    for (number, (event, origin)) in events.iter(&merged.names).enumerate() {
+        if event.span.is_some() && event.end.is_none() {
+            check.report(&origin, "span", "a span kind needs an `end`: give the span's last date or leave `span` out");
+        }
+        for (i, before) in event.after.iter().enumerate() {
+            let field = || format!("after[{i}]");
+            match index.get(before.as_str()) {
+                None => check.report(&origin, &field(), format!("'{before}' is not the id of any event")),
+                Some(&b) if b == number => check.report(&origin, &field(), "an event cannot follow itself"),
+                Some(&b) => {
+                    let earlier = &events.items[b];
+                    if event.last().latest() < earlier.date.earliest() {
+                        check.report(
+                            &origin,
+                            &field(),
+                            format!(
+                                "the event is dated {}, wholly before '{before}' ({}), which it is said to follow",
+                                event.last(),
+                                earlier.date
+                            ),
+                        );
+                    }
+                    edges[number].push(b);
+                }
+            }
+        }
+    }
+    if let Some(cycle) = find_cycle(&edges) {
+        let ids: Vec<&str> = cycle.iter().map(|&i| events.items[i].id.as_str()).collect();
+        let first = cycle[0];
+        let (file, position) = events.origins[first];
+        let origin = Origin { file: merged.names[file], collection: events.name, index: Some(position) };
+        check.report(
+            &origin,
+            "after",
+            format!("the `after` relations form a cycle: {} follows {}", ids.join(" follows "), ids[0]),
+        );
+    }
+}
+
+/// One cycle in a graph given as lists of successors, as the nodes in order, if there is any.
+fn find_cycle(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut mark = vec![Mark::New; edges.len()];
+    for start in 0..edges.len() {
+        if mark[start] != Mark::New {
+            continue;
+        }
+        // An explicit stack of (node, next edge to try), so a long chain cannot overflow the stack.
+        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+        mark[start] = Mark::Open;
+        while let Some(&mut (node, ref mut next)) = path.last_mut() {
+            if let Some(&to) = edges[node].get(*next) {
+                *next += 1;
+                match mark[to] {
+                    Mark::New => {
+                        mark[to] = Mark::Open;
+                        path.push((to, 0));
+                    }
+                    Mark::Open => {
+                        let at = path.iter().position(|&(n, _)| n == to).unwrap_or(0);
+                        return Some(path[at..].iter().map(|&(n, _)| n).collect());
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                mark[node] = Mark::Done;
+                path.pop();
+            }
+        }
+    }
+    None
+}
+
+/// Things worth a warning but not a rejection: a relationship whose overall `tone` differs from
+/// its latest, still open period's. Each is one line naming the pair.
+pub(super) fn tone_warnings(file: &DatasetFile) -> Vec<String> {
+    file.relationships
+        .iter()
+        .filter_map(|rel| {
+            let latest = rel.open_latest_period()?;
+            (latest.tone != rel.tone).then(|| {
+                format!(
+                    "relationships {}--{}: tone {} differs from {} of its latest period (from {}); \
+                     use the period's tone or close the period with `to`",
+                    rel.between[0],
+                    rel.between[1],
+                    rel.tone.value(),
+                    latest.tone.value(),
+                    latest.from
+                )
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_cycle;
+
+    #[test]
+    fn finds_a_cycle_and_only_a_cycle() {
+        assert_eq!(find_cycle(&[vec![1], vec![2], vec![]]), None);
+        assert_eq!(find_cycle(&[vec![1], vec![2], vec![0]]), Some(vec![0, 1, 2]));
+        assert_eq!(find_cycle(&[vec![], vec![1]]), Some(vec![1]));
+        assert_eq!(find_cycle(&[vec![1, 2], vec![2], vec![]]), None);
     }
 }

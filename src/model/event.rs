@@ -16,6 +16,15 @@ pub struct Event {
     /// True when the source places the event only roughly.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub circa: bool,
+    /// For an event with an `end`: `moment` when it happened once, some time between `date` and
+    /// `end`; `state` when it lasted from `date` through `end`. Left out, a `circa` span is a
+    /// moment and any other span a state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<SpanKind>,
+    /// Ids of events this one followed, where the source says so ("then", "followed", "after");
+    /// used to order events whose dates cannot. Every id must name another event, without cycles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<Slug>,
     /// At most 80 characters.
     pub title: String,
     pub summary: String,
@@ -34,6 +43,39 @@ impl Event {
 
     pub fn involves(&self, actor: &str) -> bool {
         self.actors.iter().any(|a| a.as_str() == actor)
+    }
+
+    /// What the event's dates mean: a state lasting through its span, or one moment in it.
+    pub fn span_kind(&self) -> SpanKind {
+        match (self.end, self.span) {
+            (None, _) => SpanKind::Moment,
+            (Some(_), Some(kind)) => kind,
+            (Some(_), None) if self.circa => SpanKind::Moment,
+            (Some(_), None) => SpanKind::State,
+        }
+    }
+
+    /// The last date the event can mean (its `end`, or its `date`).
+    pub fn last(&self) -> Date {
+        self.end.unwrap_or(self.date)
+    }
+
+    /// The date an event sorts by. A state sorts by its start; a moment somewhere in a span by
+    /// the span's end, the latest it may have happened, so that it never sorts before an event
+    /// it may have followed.
+    pub fn sort_date(&self) -> Date {
+        match self.span_kind() {
+            SpanKind::State => self.date,
+            SpanKind::Moment => self.last(),
+        }
+    }
+}
+
+vocabulary! {
+    /// What the span of an event (`date` to `end`) means.
+    SpanKind {
+        Moment => "moment": "it happened once, at some time in the span",
+        State => "state": "it lasted through the span",
     }
 }
 

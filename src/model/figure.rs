@@ -44,6 +44,15 @@ impl Figure {
         }
     }
 
+    /// The last year the figure covers, if it has a dated period.
+    pub fn last_year(&self) -> Option<u16> {
+        match self.period? {
+            Period::Date(date) => Some(date.year()),
+            Period::Span { to, .. } => Some(to.year()),
+            Period::Years { .. } => None,
+        }
+    }
+
     pub fn covers_year(&self, year: u16) -> bool {
         match self.period {
             Some(Period::Date(date)) => date.year() == year,

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use actor::{Actor, ActorKind, Membership, Role};
 pub use date::Date;
 pub(crate) use date::shorten;
-pub use event::{Event, EventType};
+pub use event::{Event, EventType, SpanKind};
 pub use figure::{Amount, Figure, FigureKind, Period};
 pub use relationship::{Relationship, TonePeriod};
 pub use slug::Slug;
@@ -110,6 +110,44 @@ pub struct DatasetFile {
     pub figures: Vec<Figure>,
 }
 
+/// Reorder date-sorted events so that none comes before an event it follows: Kahn's algorithm,
+/// always releasing the free event that comes first in date order. Ids that name no event and
+/// events caught in a cycle (which validation rejects) keep their date order at the end.
+fn order_by_after(events: &mut Vec<Event>) {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let index: HashMap<&str, usize> = events.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let mut waiting_on = vec![0usize; events.len()];
+    let mut followers: Vec<Vec<usize>> = vec![Vec::new(); events.len()];
+    for (i, event) in events.iter().enumerate() {
+        for before in &event.after {
+            if let Some(&b) = index.get(before.as_str())
+                && b != i
+            {
+                waiting_on[i] += 1;
+                followers[b].push(i);
+            }
+        }
+    }
+    // Positions in date order stand for events: the smallest free position goes next.
+    let mut free: BinaryHeap<Reverse<usize>> = (0..events.len()).filter(|&i| waiting_on[i] == 0).map(Reverse).collect();
+    let mut placed = Vec::with_capacity(events.len());
+    let mut done = vec![false; events.len()];
+    while let Some(Reverse(i)) = free.pop() {
+        placed.push(i);
+        done[i] = true;
+        for &f in &followers[i] {
+            waiting_on[f] -= 1;
+            if waiting_on[f] == 0 {
+                free.push(Reverse(f));
+            }
+        }
+    }
+    placed.extend((0..events.len()).filter(|&i| !done[i]));
+    let mut slots: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
+    events.extend(placed.into_iter().filter_map(|i| slots[i].take()));
+}
+
 /// A loaded, merged and validated dataset, indexed for lookups. Events are kept in date order.
 #[derive(Debug, Default)]
 pub struct Dataset {
@@ -118,12 +156,20 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// Index a dataset that has already been validated.
+    /// Index a dataset that has already been validated (`after` names known events, no cycles).
+    ///
+    /// Events are ordered by their sort date (`Event::sort_date`: a state by its start, a moment
+    /// in a rough span by the span's end), ties by id; an event never comes before one it is
+    /// recorded to follow (`after`). Where `after` decides, the order is the smallest such
+    /// (a topological order that always takes the earliest-dated event free to go next).
     pub fn new(mut file: DatasetFile) -> Self {
         // Ids are unique, so an unstable sort gives one order; most files are already sorted.
-        let order = |a: &Event, b: &Event| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id));
+        let order = |a: &Event, b: &Event| a.sort_date().cmp(&b.sort_date()).then_with(|| a.id.cmp(&b.id));
         if !file.events.is_sorted_by(|a, b| order(a, b).is_le()) {
             file.events.sort_unstable_by(order);
+        }
+        if file.events.iter().any(|e| !e.after.is_empty()) {
+            order_by_after(&mut file.events);
         }
         let actor_index = file.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         Self { file, actor_index }
@@ -165,5 +211,47 @@ impl Dataset {
     pub fn section_title(&self, citation: &Citation) -> Option<&str> {
         let source = self.file.sources.iter().find(|s| s.id == citation.source)?;
         source.sections.iter().find(|s| s.id == citation.section).map(|s| s.title.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Dataset, DatasetFile};
+
+    fn ordered(events: &serde_json::Value) -> Vec<String> {
+        let file: DatasetFile = serde_json::from_value(serde_json::json!({ "events": events })).unwrap();
+        Dataset::new(file).events().iter().map(|e| e.id.to_string()).collect()
+    }
+
+    fn event(id: &str, date: &str, extra: &serde_json::Value) -> serde_json::Value {
+        let mut json = serde_json::json!({
+            "id": id, "date": date, "title": "t", "summary": "s", "type": "war", "actors": ["a"],
+            "tone": 0, "sources": [{"source": "s", "section": "s"}]
+        });
+        json.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        json
+    }
+
+    #[test]
+    fn dates_decide_then_after_then_id() {
+        let none = serde_json::json!({});
+        let order = ordered(&serde_json::json!([
+            event("c-rough", "2006", &serde_json::json!({"end": "2011-03", "circa": true})),
+            event("b-reply", "2006", &serde_json::json!({"after": ["d-first"]})),
+            event("d-first", "2006", &none),
+            event("e-precise", "2006-01", &none),
+            event("a-war", "1879", &serde_json::json!({"end": "1883"})),
+        ]));
+        assert_eq!(order, ["a-war", "d-first", "b-reply", "e-precise", "c-rough"]);
+    }
+
+    #[test]
+    fn an_event_held_back_comes_as_soon_as_what_it_follows_is_placed() {
+        let order = ordered(&serde_json::json!([
+            event("a-early", "2006", &serde_json::json!({"after": ["z-late"]})),
+            event("m-middle", "2006-06", &serde_json::json!({})),
+            event("z-late", "2006-03", &serde_json::json!({})),
+        ]));
+        assert_eq!(order, ["z-late", "a-early", "m-middle"]);
     }
 }

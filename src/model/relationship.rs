@@ -11,13 +11,15 @@ pub struct Relationship {
     /// The two actors, in any order; one record per pair.
     #[serde(deserialize_with = "two_ids")]
     pub between: [Slug; 2],
-    /// The tone as of the dataset's `as_of`.
+    /// The tone as of the dataset's `as_of`: the latest period's, unless the source says
+    /// otherwise (`validate` warns where an open latest period disagrees).
     pub tone: Tone,
     pub status: String,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
-    /// How the tone changed over time, in date order.
+    /// How the tone changed over time, in date order. A period is in force from `from` until
+    /// its `to`, or, without one, until the next period starts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub periods: Vec<TonePeriod>,
     pub sources: Vec<Citation>,
@@ -49,9 +51,16 @@ impl Relationship {
         if a <= b { (a, b) } else { (b, a) }
     }
 
-    /// The period in force during `year`: the latest one that started by then.
+    /// The period in force during `year`: the latest one that started by then, unless it had
+    /// ended before it. None when no period covers the year.
     pub fn period_in(&self, year: u16) -> Option<&TonePeriod> {
-        self.periods.iter().filter(|p| p.from.year() <= year).max_by_key(|p| p.from)
+        let period = self.periods.iter().filter(|p| p.from.year() <= year).max_by_key(|p| p.from)?;
+        period.to.is_none_or(|to| to.year() >= year).then_some(period)
+    }
+
+    /// The latest period, if it is still open (has no `to`): the one the overall tone should match.
+    pub fn open_latest_period(&self) -> Option<&TonePeriod> {
+        self.periods.iter().max_by_key(|p| p.from).filter(|p| p.to.is_none())
     }
 }
 
@@ -62,4 +71,32 @@ fn two_ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<[Slug; 2
     <[Slug; 2]>::try_from(ids).map_err(|ids| {
         serde::de::Error::custom(format!("a relationship is between exactly two actors; found {} ids", ids.len()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Relationship;
+
+    fn relationship(periods: &serde_json::Value) -> Relationship {
+        serde_json::from_value(serde_json::json!({
+            "between": ["a", "b"], "tone": 0, "status": "s", "summary": "s", "periods": periods,
+            "sources": [{"source": "s", "section": "s"}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_period_is_in_force_only_between_its_bounds() {
+        let rel = relationship(&serde_json::json!([
+            {"from": "1879", "to": "1883", "tone": -2, "label": "war"},
+            {"from": "2002", "tone": 1, "label": "offer"},
+            {"from": "2006", "tone": 0, "label": "mixed"}
+        ]));
+        assert_eq!(rel.period_in(1880).unwrap().label, "war");
+        assert!(rel.period_in(1950).is_none(), "the war ended in 1883");
+        assert!(rel.period_in(1800).is_none());
+        assert_eq!(rel.period_in(2004).unwrap().label, "offer", "an open period lasts until the next");
+        assert_eq!(rel.period_in(2011).unwrap().label, "mixed");
+        assert_eq!(rel.open_latest_period().unwrap().label, "mixed");
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::{Actor, ActorKind, Dataset, Tone};
 
-use super::tone_at;
+use super::{Standing, membership_standing, tone_at};
 
 pub enum EdgeKind<'d> {
     /// A relationship record, with its tone (as of the year asked) and a short label.
@@ -30,7 +30,7 @@ pub fn network<'d>(data: &'d Dataset, focus: Option<&'d Actor>, as_of: Option<u1
         let (Some(a), Some(b)) = (data.actor(rel.between[0].as_str()), data.actor(rel.between[1].as_str())) else {
             continue;
         };
-        // As of a year, a relationship appears once its first period has begun.
+        // As of a year, a relationship appears while one of its periods is in force.
         if let Some((tone, period)) = tone_at(rel, as_of) {
             let label = match (as_of, period) {
                 (Some(_), Some(period)) => period.label.as_str(),
@@ -40,9 +40,11 @@ pub fn network<'d>(data: &'d Dataset, focus: Option<&'d Actor>, as_of: Option<u1
         }
     }
     if members {
-        let started = |date: Option<crate::model::Date>| as_of.is_none_or(|year| date.is_none_or(|d| d.year() <= year));
-        for bloc in data.actors().iter().filter(|a| a.kind == ActorKind::Bloc && started(a.founded)) {
-            for membership in bloc.members.iter().filter(|m| started(m.since)) {
+        // As of a year, only memberships known to hold then: a graph cannot say "date not recorded".
+        for bloc in data.actors().iter().filter(|a| a.kind == ActorKind::Bloc) {
+            let holds =
+                |m: &&crate::model::Membership| membership_standing(data, bloc, m, as_of) == Some(Standing::Member);
+            for membership in bloc.members.iter().filter(holds) {
                 if let Some(member) = data.actor(membership.actor.as_str()) {
                     edges.push(Edge {
                         from: member,

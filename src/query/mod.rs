@@ -1,5 +1,6 @@
 //! Pure functions over a loaded dataset: actor lookup, event filters, fuzzy ranking.
 
+mod asof;
 mod filter;
 mod fold;
 mod graph;
@@ -8,7 +9,8 @@ mod profile;
 mod range;
 mod search;
 
-pub use filter::{EventFilter, FigureFilter};
+pub use asof::{Standing, as_of_range, ends_after, first_placed, founded_after, membership_standing, written_later};
+pub use filter::{EventFilter, FigureFilter, Placement, Selected, figure_known_by, placement};
 pub use fold::fold;
 pub use graph::{Edge, EdgeKind, Network, network};
 pub use lookup::{ActorNames, resolve_actor};

@@ -6,24 +6,33 @@ use crate::model::{
     Actor, ActorKind, Citation, Dataset, Date, Event, Figure, Membership, Relationship, Role, Slug, Tone, TonePeriod,
 };
 
+use super::{Selected, Standing, as_of_range, figure_known_by, membership_standing, placement};
+
 pub struct Profile<'d> {
     pub actor: &'d Actor,
     pub as_of: Option<u16>,
     /// The actor's relationship with the dataset's subject.
     pub with_subject: Option<&'d Relationship>,
     /// Every other relationship the actor is in, closest first (for the subject: all of them).
+    /// As of a year, only those with a tone period begun by then.
     pub relationships: Vec<&'d Relationship>,
-    /// Blocs the actor belongs to, with the membership.
-    pub blocs: Vec<(&'d Actor, &'d Membership)>,
-    /// A bloc's members.
-    pub members: Vec<(&'d Membership, &'d Actor)>,
+    /// Blocs the actor belongs to, with the membership and how it stands as of the year.
+    pub blocs: Vec<(&'d Actor, &'d Membership, Standing)>,
+    /// A bloc's members, with how each stands as of the year.
+    pub members: Vec<(&'d Membership, &'d Actor, Standing)>,
+    /// For a bloc asked about as of a year before its recorded founding: that founding date.
+    pub not_yet_founded: Option<Date>,
     /// A person's roles (held in `as_of`, when given).
     pub roles: Vec<&'d Role>,
     /// People who served this actor, with the role.
     pub people: Vec<(&'d Actor, &'d Role)>,
+    /// Organisations based in the actor (none as of a year: the record does not date them).
     pub organisations: Vec<&'d Actor>,
+    /// Figures; as of a year, only those whose dated period ended by then.
     pub figures: Vec<&'d Figure>,
-    pub events: Vec<&'d Event>,
+    /// Events involving the actor; as of a year, those certainly by then and, marked, those
+    /// that may be (see `query::placement`).
+    pub events: Vec<Selected<'d>>,
     pub citations: Vec<&'d Citation>,
     /// The earliest year any record about the actor speaks of.
     pub first_year: Option<u16>,
@@ -31,11 +40,13 @@ pub struct Profile<'d> {
 
 impl<'d> Profile<'d> {
     pub fn new(data: &'d Dataset, actor: &'d Actor, as_of: Option<u16>) -> Self {
+        Self::with_options(data, actor, as_of, false)
+    }
+
+    /// A profile as of a year; `certain_only` leaves out events that only may be by then.
+    #[allow(clippy::too_many_lines)] // one list of parts, read top to bottom
+    pub fn with_options(data: &'d Dataset, actor: &'d Actor, as_of: Option<u16>, certain_only: bool) -> Self {
         let id = actor.id.as_str();
-        let until = |year: Option<u16>| match (as_of, year) {
-            (Some(limit), Some(year)) => year <= limit,
-            _ => true,
-        };
         let subject = data.subject().map(Slug::as_str);
         let is_subject = subject == Some(id);
         let with_subject = if is_subject {
@@ -47,6 +58,7 @@ impl<'d> Profile<'d> {
             .relationships()
             .iter()
             .filter(|r| r.involves(id) && !with_subject.is_some_and(|w| std::ptr::eq(*r, w)))
+            .filter(|r| as_of.is_none_or(|year| r.periods.iter().any(|p| p.from.year() <= year)))
             .collect();
         relationships.sort_by_key(|r| std::cmp::Reverse(tone_at(r, as_of).map(|(t, _)| t)));
 
@@ -55,14 +67,15 @@ impl<'d> Profile<'d> {
             .iter()
             .filter(|b| b.kind == ActorKind::Bloc)
             .filter_map(|b| b.members.iter().find(|m| m.actor.as_str() == id).map(|m| (b, m)))
-            .filter(|(b, m)| until(m.since.map(Date::year)) && until(b.founded.map(Date::year)))
+            .filter_map(|(b, m)| membership_standing(data, b, m, as_of).map(|s| (b, m, s)))
             .collect();
         let members = actor
             .members
             .iter()
-            .filter(|m| until(m.since.map(Date::year)))
-            .filter_map(|m| data.actor(m.actor.as_str()).map(|a| (m, a)))
+            .filter_map(|m| membership_standing(data, actor, m, as_of).map(|s| (m, s)))
+            .filter_map(|(m, s)| data.actor(m.actor.as_str()).map(|a| (m, a, s)))
             .collect();
+        let not_yet_founded = actor.founded.filter(|f| as_of.is_some_and(|year| f.year() > year));
         let held = |role: &Role| as_of.is_none_or(|year| role.held_in(year));
         let roles = actor.roles.iter().filter(|r| held(r)).collect();
         let people = data
@@ -76,13 +89,27 @@ impl<'d> Profile<'d> {
                     .map(move |r| (p, r))
             })
             .collect();
-        let organisations =
-            data.actors().iter().filter(|o| o.based_in.as_ref().is_some_and(|b| b.as_str() == id)).collect();
-        let figures: Vec<&Figure> = data.figures().iter().filter(|f| f.involves(id) && until(f.year())).collect();
+        let organisations = if as_of.is_some() {
+            Vec::new()
+        } else {
+            data.actors().iter().filter(|o| o.based_in.as_ref().is_some_and(|b| b.as_str() == id)).collect()
+        };
+        let figures: Vec<&Figure> = data
+            .figures()
+            .iter()
+            .filter(|f| f.involves(id) && as_of.is_none_or(|year| figure_known_by(f, year)))
+            .collect();
         let all_events: Vec<&Event> = data.events().iter().filter(|e| e.involves(id)).collect();
-        // As for `events --as-of`: a `circa` span counts once all of it lies before the year.
-        let known_by = |e: &Event| if e.circa { e.end.unwrap_or(e.date).year() } else { e.date.year() };
-        let events = all_events.iter().copied().filter(|e| until(Some(known_by(e)))).collect();
+        // The same rule as `events --as-of`: certain by then, or marked as maybe.
+        let events = all_events
+            .iter()
+            .filter_map(|&event| match as_of {
+                None => Some(Selected { event, certain: true }),
+                Some(year) => placement(event, &as_of_range(year))
+                    .filter(|p| !(certain_only && *p == super::Placement::Uncertain))
+                    .map(|p| Selected { event, certain: p == super::Placement::Certain }),
+            })
+            .collect();
 
         let mut seen = HashSet::new();
         let citations = actor
@@ -105,6 +132,7 @@ impl<'d> Profile<'d> {
             relationships,
             blocs,
             members,
+            not_yet_founded,
             roles,
             people,
             organisations,
@@ -121,7 +149,8 @@ impl<'d> Profile<'d> {
     }
 }
 
-/// A relationship's tone and the label of its period, as of a year (or its current tone).
+/// A relationship's tone and the label of its period, as of a year (or its current tone). None
+/// as of a year that no period covers: the source records no tone for it.
 pub fn tone_at(rel: &Relationship, as_of: Option<u16>) -> Option<(Tone, Option<&TonePeriod>)> {
     match as_of {
         None => Some((rel.tone, rel.periods.last())),

@@ -1,6 +1,7 @@
 //! Everything that turns query results into text: tables, plain lines, JSON, CSV, charts.
 //! The only code that knows comfy-table, colored and the JSON writer.
 
+mod certainty;
 mod chart;
 mod document;
 mod graph;
@@ -16,6 +17,7 @@ use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::Tone;
 
+pub use certainty::{UNCERTAIN_MARK, event_date_as_of, mark_events, mark_record, marked_date};
 pub use chart::tone_strip;
 pub use document::{Block, Document};
 pub use graph::write_graph;

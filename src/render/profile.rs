@@ -3,16 +3,33 @@
 use serde_json::{Value, json};
 
 use super::records::{self, record_json};
-use super::{Block, Cell, Document, Listing, paint, tone_strip, tone_text};
-use crate::model::{ActorKind, Dataset, Membership, Relationship, Role};
-use crate::query::{Profile, tone_at};
+use super::{Block, Cell, Document, Listing, mark_events, mark_record, paint, tone_strip, tone_text};
+use crate::model::{Actor, ActorKind, Dataset, Date, Membership, Relationship, Role, TonePeriod};
+use crate::query::{Profile, Standing, tone_at, written_later};
 
-fn role_text(data: &Dataset, role: &Role) -> String {
+/// A role's end as shown as of a year: not told when it lies after that year.
+fn role_end(role: &Role, as_of: Option<u16>) -> Option<Date> {
+    role.to.filter(|to| as_of.is_none_or(|year| to.year() <= year))
+}
+
+/// A role as JSON, without an end after the year asked about.
+fn role_json(role: &Role, as_of: Option<u16>) -> Value {
+    let mut value = record_json(role, None);
+    if let Value::Object(map) = &mut value
+        && role.to.is_some()
+        && role_end(role, as_of).is_none()
+    {
+        map.remove("to");
+    }
+    value
+}
+
+fn role_text(data: &Dataset, role: &Role, as_of: Option<u16>) -> String {
     let mut text = role.title.clone();
     if let Some(of) = &role.of {
         text = format!("{text} of {}", data.name_of(of.as_str()));
     }
-    match (role.from, role.to) {
+    match (role.from, role_end(role, as_of)) {
         (Some(from), Some(to)) => format!("{text} ({from}–{to})"),
         (Some(from), None) => format!("{text} (from {from})"),
         (None, Some(to)) => format!("{text} (until {to})"),
@@ -42,30 +59,37 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     let actor = profile.actor;
     let mut roles = Listing::new(vec!["role"]);
     for role in &profile.roles {
-        roles.push(vec![role_text(data, role).into()], record_json(role, None));
+        roles.push(vec![role_text(data, role, profile.as_of).into()], Value::Null);
     }
     doc.section("role", "Roles", roles);
     let mut members = Listing::new(vec!["member", "role", "since"]);
-    for (membership, member) in &profile.members {
-        members.push(membership_row(&member.name, membership), record_json(membership, None));
+    for (membership, member, standing) in &profile.members {
+        members.push(membership_row(&member.name, actor, membership, *standing, profile.as_of), Value::Null);
     }
     doc.section("member", "Members", members);
-    if let Some(note) = &actor.members_note {
+    // The note on vaguely named members is written as of the dataset's end.
+    if let Some(note) = actor.members_note.as_ref().filter(|_| profile.as_of.is_none()) {
         doc.field("also", note.clone());
     }
     let mut blocs = Listing::new(vec!["bloc", "role", "since"]);
-    for (bloc, membership) in &profile.blocs {
-        blocs.push(membership_row(&bloc.name, membership), json!({"bloc": bloc.id}));
+    for (bloc, membership, standing) in &profile.blocs {
+        blocs.push(membership_row(&bloc.name, bloc, membership, *standing, profile.as_of), Value::Null);
     }
     doc.section("bloc", "Blocs", blocs);
     let mut people = Listing::new(vec!["person", "role"]);
     for (person, role) in &profile.people {
-        people.push(vec![person.name.clone().into(), role_text(data, role).into()], json!({"person": person.id}));
+        people.push(
+            vec![person.name.clone().into(), role_text(data, role, profile.as_of).into()],
+            json!({"person": person.id}),
+        );
     }
     doc.section("person", "People", people);
     doc.section("organisation", "Organisations", records::actors(&profile.organisations));
     doc.section("figure", "Figures", records::figures(data, &profile.figures));
-    doc.section("event", "Events", records::events(data, &profile.events));
+    let events: Vec<_> = profile.events.iter().map(|s| s.event).collect();
+    let mut listing = records::events(data, &events);
+    mark_events(&mut listing, &profile.events, profile.as_of);
+    doc.section("event", "Events", listing);
     doc.blocks.push(Block::Drawing(vec![String::new()]));
     doc.field("sources", citations_text(data, profile));
     doc
@@ -92,20 +116,41 @@ fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
             doc.field(key, value.clone());
         }
     }
-    if let Some(founded) = actor.founded {
-        doc.field("founded", founded.to_string());
+    match (actor.founded, profile.not_yet_founded, profile.as_of) {
+        (_, Some(_), Some(year)) => {
+            doc.field("founded", format!("not yet as of {year}, per the record"));
+            doc.field(
+                "note",
+                format!("{} had not been founded as of {year}, per the record; no members then", actor.name),
+            );
+        }
+        (Some(founded), _, _) => doc.field("founded", founded.to_string()),
+        _ => {}
     }
     if let Some(base) = &actor.based_in {
         doc.field("based in", data.name_of(base.as_str()));
     }
     if let Some(year) = profile.as_of {
         doc.field("as of", year.to_string());
-        if profile.before_any_record() {
-            let first = profile.first_year.unwrap_or(year);
-            doc.field("note", format!("the dataset records nothing about {} before {first}", actor.name));
+        // The first year on record is later than the year asked about, so it is not told.
+        if profile.before_any_record() && profile.not_yet_founded.is_none() {
+            doc.field("note", format!("the dataset records nothing about {} as early as {year}", actor.name));
         }
     }
-    doc.blocks.push(Block::Text { key: "summary", text: actor.summary.clone() });
+    doc.blocks.push(Block::Text { key: "summary", text: labelled(data, profile, &actor.summary) });
+}
+
+/// Text written as of the dataset's end, labelled so when a profile is as of an earlier year.
+fn labelled(data: &Dataset, profile: &Profile, text: &str) -> String {
+    match written_later(data, profile.as_of) {
+        Some(written) => format!("(written as of {written}) {text}"),
+        None => text.to_owned(),
+    }
+}
+
+/// A period's end as shown as of a year: not told when it lies after that year.
+fn period_end(period: &TonePeriod, as_of: Option<u16>) -> Option<Date> {
+    period.to.filter(|to| as_of.is_none_or(|year| to.year() <= year))
 }
 
 /// Tone (as of the year asked), status, themes, summary, the tone chart and its periods.
@@ -122,15 +167,18 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
                 doc.field("in force", period.label.clone());
             }
         }
-        None => doc.field("tone", "no recorded tone yet"),
+        None => match profile.as_of {
+            Some(year) => doc.field("tone", format!("none recorded: the source records no tone for {year}")),
+            None => doc.field("tone", "none recorded"),
+        },
     }
     if profile.as_of.is_none() {
         doc.field("status", rel.status.clone());
     }
     if !rel.themes.is_empty() {
-        doc.field("themes", rel.themes.join(", "));
+        doc.field("themes", labelled(data, profile, &rel.themes.join(", ")));
     }
-    doc.blocks.push(Block::Text { key: "relationship", text: rel.summary.clone() });
+    doc.blocks.push(Block::Text { key: "relationship", text: labelled(data, profile, &rel.summary) });
     let last_year = profile.as_of.or_else(|| data.info().map(|i| i.as_of.year())).unwrap_or(0);
     let periods: Vec<_> =
         rel.periods.iter().filter(|p| profile.as_of.is_none_or(|y| p.from.year() <= y)).cloned().collect();
@@ -145,11 +193,11 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
         listing.push(
             vec![
                 p.from.to_string().into(),
-                p.to.map_or(String::new(), |t| t.to_string()).into(),
+                period_end(p, profile.as_of).map_or(String::new(), |t| t.to_string()).into(),
                 Cell::toned(tone_text(p.tone), p.tone),
                 p.label.clone().into(),
             ],
-            record_json(p, None),
+            Value::Null,
         );
     }
     doc.section("period", "Tone periods", listing);
@@ -167,45 +215,132 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
         "Other relationships"
     };
     let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str()));
+    if profile.as_of.is_some()
+        && let Some(header) = listing.headers.get_mut(2)
+    {
+        *header = "in force";
+    }
     for (row, rel) in listing.rows.iter_mut().zip(&profile.relationships) {
-        if let Some((tone, _)) = tone_at(rel, profile.as_of) {
+        let Some(year) = profile.as_of else { continue };
+        // As of a year: the tone and label of the period in force, never the tone and status of
+        // the dataset's end.
+        if let Some((tone, period)) = tone_at(rel, Some(year)) {
             row[1] = Cell::toned(tone_text(tone), tone);
+            row[2] = period.map_or(String::new(), |p| p.label.clone()).into();
+        } else {
+            row[1] = format!("none recorded for {year}").into();
+            row[2] = String::new().into();
+        }
+        if let Some(themes) = row.get_mut(3) {
+            *themes = labelled(data, profile, &rel.themes.join(", ")).into();
         }
     }
     doc.section("relationship", title, listing);
 }
 
-fn membership_row(name: &str, membership: &Membership) -> Vec<Cell> {
-    vec![
-        name.into(),
-        membership.role.clone().unwrap_or_default().into(),
-        membership.since.map_or(String::new(), |d| d.to_string()).into(),
-    ]
+/// Name, role, and when the membership began: its `since`, else the bloc's founding; as of a
+/// year with no recorded start, "member; date not recorded".
+fn membership_row(
+    name: &str,
+    bloc: &Actor,
+    membership: &Membership,
+    standing: Standing,
+    as_of: Option<u16>,
+) -> Vec<Cell> {
+    let since = match (standing, membership.since, as_of.and(bloc.founded)) {
+        (Standing::DateNotRecorded, _, _) => standing.text().to_owned(),
+        (Standing::Member, Some(since), _) => since.to_string(),
+        (Standing::Member, None, Some(founded)) => format!("{founded} (founding)"),
+        (Standing::Member, None, None) => String::new(),
+    };
+    vec![name.into(), membership.role.clone().unwrap_or_default().into(), since.into()]
+}
+
+/// A relationship record as of the profile's year: without the tone and status of the dataset's
+/// end, with `tone_as_of` and `period_as_of` (null where no period is in force), periods begun
+/// by then (an end after the year left out), and `summary_as_of`.
+fn relationship_json(data: &Dataset, profile: &Profile, rel: &Relationship) -> Value {
+    let mut value = record_json(rel, None);
+    let Value::Object(map) = &mut value else { return value };
+    if let Some(written) = data.info().map(|i| i.as_of) {
+        map.insert("summary_as_of".into(), json!(written));
+    }
+    if let Some(year) = profile.as_of {
+        let at = tone_at(rel, Some(year));
+        map.remove("tone");
+        map.remove("status");
+        map.insert("tone_as_of".into(), json!(at.map(|(t, _)| t)));
+        map.insert("period_as_of".into(), json!(at.and_then(|(_, p)| p).map(|p| &p.label)));
+        let periods: Vec<Value> = rel
+            .periods
+            .iter()
+            .filter(|p| p.from.year() <= year)
+            .map(|p| {
+                let mut period = record_json(p, None);
+                if let Value::Object(fields) = &mut period
+                    && period_end(p, Some(year)).is_none()
+                {
+                    fields.remove("to");
+                }
+                period
+            })
+            .collect();
+        map.insert("periods".into(), Value::Array(periods));
+    }
+    value
+}
+
+/// The actor's record; as of a year, without the parts written as of the dataset's end that the
+/// profile gives as of that year (members, roles, the members note).
+fn actor_json(data: &Dataset, profile: &Profile) -> Value {
+    let mut value = record_json(profile.actor, None);
+    if let Value::Object(map) = &mut value {
+        if let Some(written) = data.info().map(|i| i.as_of) {
+            map.insert("summary_as_of".into(), json!(written));
+        }
+        if profile.as_of.is_some() {
+            for field in ["members", "roles", "members_note"] {
+                map.remove(field);
+            }
+        }
+        if profile.not_yet_founded.is_some() {
+            map.remove("founded");
+        }
+    }
+    value
 }
 
 pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
-    let relationship = profile.with_subject.map(|rel| {
-        let mut value = record_json(rel, None);
-        if let (Some(year), Value::Object(map)) = (profile.as_of, &mut value) {
-            let at = tone_at(rel, Some(year));
-            map.insert("tone_as_of".into(), json!(at.map(|(t, _)| t)));
-            map.insert("period_as_of".into(), json!(at.and_then(|(_, p)| p).map(|p| &p.label)));
-        }
-        value
-    });
+    let relationship = profile.with_subject.map(|rel| relationship_json(data, profile, rel));
+    let events: Vec<Value> = profile
+        .events
+        .iter()
+        .map(|s| {
+            let mut record = record_json(s.event, Some(s.event.date.year()));
+            mark_record(&mut record, s, profile.as_of);
+            record
+        })
+        .collect();
     json!({
-        "actor": record_json(profile.actor, None),
+        "actor": actor_json(data, profile),
         "as_of": profile.as_of,
         "before_any_record": profile.before_any_record(),
+        "not_yet_founded": profile.not_yet_founded.is_some(),
         "relationship": relationship,
-        "relationships": profile.relationships.iter().map(|r| record_json(r, None)).collect::<Vec<_>>(),
-        "roles": profile.roles,
-        "members": profile.members.iter().map(|(m, _)| m).collect::<Vec<_>>(),
-        "blocs": profile.blocs.iter().map(|(b, m)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since})).collect::<Vec<_>>(),
-        "people": profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": r})).collect::<Vec<_>>(),
+        "relationships": profile.relationships.iter().map(|r| relationship_json(data, profile, r)).collect::<Vec<_>>(),
+        "roles": profile.roles.iter().map(|r| role_json(r, profile.as_of)).collect::<Vec<_>>(),
+        "members": profile.members.iter().map(|(m, _, s)| {
+            let mut record = record_json(m, None);
+            if let Value::Object(map) = &mut record {
+                map.insert("standing".into(), json!(s.text()));
+            }
+            record
+        }).collect::<Vec<_>>(),
+        "blocs": profile.blocs.iter().map(|(b, m, s)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since, "standing": s.text()})).collect::<Vec<_>>(),
+        "people": profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": role_json(r, profile.as_of)})).collect::<Vec<_>>(),
         "organisations": profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect::<Vec<_>>(),
         "figures": profile.figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
-        "events": profile.events.iter().map(|e| record_json(e, Some(e.date.year()))).collect::<Vec<_>>(),
+        "events": events,
         "sources": profile.citations.iter().map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)})).collect::<Vec<_>>(),
     })
 }

@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use colored::Colorize;
 use serde_json::{Value, json};
 
-use super::records::{event_date, record_json};
-use super::{Output, paint, sanitize, wrap};
+use super::records::record_json;
+use super::{Output, mark_record, marked_date, paint, sanitize, wrap};
 use crate::cli::Format;
 use crate::error::Result;
 use crate::model::{Event, Tone};
+use crate::query::Selected;
 
 /// A mark that shows tone by shape as well as colour.
 fn mark(tone: Tone) -> &'static str {
@@ -22,56 +23,80 @@ fn mark(tone: Tone) -> &'static str {
     }
 }
 
-fn by_year<'e>(events: &[&'e Event]) -> Vec<(u16, Vec<&'e Event>)> {
-    let mut groups: Vec<(u16, Vec<&Event>)> = Vec::new();
-    for event in events {
-        let year = event.date.year();
+type Groups<'e> = Vec<(u16, Vec<Selected<'e>>)>;
+
+/// Events grouped by the year they sort in (`Event::sort_date`), which keeps the groups in
+/// order, held within the years asked for (`years`, from and to): a span that began before them
+/// or may end after them is drawn in their first or last year, and years never go backwards.
+fn by_year<'e>(events: &[Selected<'e>], years: (Option<u16>, Option<u16>)) -> Groups<'e> {
+    let mut groups: Groups = Vec::new();
+    for selected in events {
+        let sorted_in = selected.event.sort_date().year();
+        let year = years.1.map_or(sorted_in, |last| sorted_in.min(last));
+        let year = years.0.map_or(year, |first| year.max(first));
+        // An event held back behind one it follows (`after`) stays in the group it comes in.
+        let year = groups.last().map_or(year, |(last, _)| year.max(*last));
         match groups.last_mut() {
-            Some((last, group)) if *last == year => group.push(event),
-            _ => groups.push((year, vec![event])),
+            Some((last, group)) if *last == year => group.push(*selected),
+            _ => groups.push((year, vec![*selected])),
         }
     }
     groups
 }
 
-pub fn write_timeline(out: &mut Output, events: &[&Event]) -> Result<()> {
-    let groups = by_year(events);
+/// An event's JSON record as the timeline writes it: `year`, `certain`, no end after `as_of`.
+fn timeline_record(selected: &Selected, year: u16, as_of: Option<u16>) -> Value {
+    let mut record = record_json(selected.event, Some(year));
+    mark_record(&mut record, selected, as_of);
+    record
+}
+
+/// The timeline of `events`, selected for the years `years` (first, last; either may be open),
+/// with nothing told after `as_of`.
+pub fn write_timeline(
+    out: &mut Output,
+    events: &[Selected],
+    years: (Option<u16>, Option<u16>),
+    as_of: Option<u16>,
+) -> Result<()> {
+    let groups = by_year(events, years);
     match out.format {
         Format::Json => {
             let years: Vec<Value> = groups
                 .iter()
-                .map(|(year, group)| json!({"year": year, "events": group.iter().map(|e| record_json(e, Some(*year))).collect::<Vec<_>>()}))
+                .map(|(year, group)| json!({"year": year, "events": group.iter().map(|s| timeline_record(s, s.event.date.year(), as_of)).collect::<Vec<_>>()}))
                 .collect();
             out.json(&Value::Array(years))?;
         }
         Format::Ndjson => {
-            for event in events {
-                serde_json::to_writer(&mut *out.out, &record_json(event, Some(event.date.year())))
-                    .map_err(std::io::Error::from)?;
+            for selected in events {
+                let record = timeline_record(selected, selected.event.date.year(), as_of);
+                serde_json::to_writer(&mut *out.out, &record).map_err(std::io::Error::from)?;
                 writeln!(out.out)?;
             }
         }
         Format::Plain => {
-            for event in events {
-                let tone = event.tone;
-                writeln!(
-                    out.out,
-                    "{}\t{}\t{}\t{}\t{}",
-                    event.date.year(),
-                    event_date(event),
-                    tone.value(),
-                    event.id,
-                    sanitize(&event.title)
-                )?;
+            for (year, group) in &groups {
+                for selected in group {
+                    let event = selected.event;
+                    writeln!(
+                        out.out,
+                        "{year}\t{}\t{}\t{}\t{}",
+                        marked_date(selected, as_of),
+                        event.tone.value(),
+                        event.id,
+                        sanitize(&event.title)
+                    )?;
+                }
             }
         }
         Format::Mermaid => write_mermaid(out, &groups)?,
-        Format::Table | Format::Csv | Format::Dot => write_drawn(out, &groups)?,
+        Format::Table | Format::Csv | Format::Dot => write_drawn(out, &groups, as_of)?,
     }
     Ok(())
 }
 
-fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
+fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<()> {
     if groups.is_empty() {
         writeln!(out.out, "(no events match)")?;
         return Ok(());
@@ -80,16 +105,21 @@ fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
     let legend: Vec<String> =
         Tone::ALL.iter().rev().map(|&t| format!("{} {}", paint(mark(t).trim_end(), t), t.label())).collect();
     writeln!(out.out, "{}", legend.join("  ").dimmed())?;
+    // Dates line up in one column as wide as the widest date shown.
+    let date_width =
+        groups.iter().flat_map(|(_, group)| group).map(|s| marked_date(s, as_of).chars().count()).max().unwrap_or(0);
     for (year, group) in groups {
         writeln!(out.out)?;
         let rule = "─".repeat(width.saturating_sub(6).min(60));
         writeln!(out.out, "{} {}", year.to_string().bold(), rule.dimmed())?;
-        for event in group {
-            let date = event_date(event);
-            let indent = 4 + 14 + 3;
+        for selected in group {
+            let event = selected.event;
+            let date = marked_date(selected, as_of);
+            let indent = 4 + date_width + 4;
             let mut lines = wrap(&sanitize(&event.title), width.saturating_sub(indent)).into_iter();
             let first = lines.next().unwrap_or_default();
-            writeln!(out.out, "    {:<14} {} {}", date, paint(mark(event.tone), event.tone), first)?;
+            let pad = " ".repeat(date_width.saturating_sub(date.chars().count()));
+            writeln!(out.out, "    {date}{pad} {} {}", paint(mark(event.tone), event.tone), first)?;
             for line in lines {
                 writeln!(out.out, "{}{line}", " ".repeat(indent))?;
             }
@@ -100,8 +130,8 @@ fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
 
 /// Mermaid's `timeline` diagram, one section per decade. Mermaid treats `:` and `#` specially,
 /// so they are replaced in titles.
-fn write_mermaid(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
-    let mut decades: BTreeMap<u16, Vec<&(u16, Vec<&Event>)>> = BTreeMap::new();
+fn write_mermaid(out: &mut Output, groups: &Groups) -> Result<()> {
+    let mut decades: BTreeMap<u16, Vec<&(u16, Vec<Selected>)>> = BTreeMap::new();
     for group in groups {
         decades.entry(group.0 / 10 * 10).or_default().push(group);
     }
@@ -110,11 +140,17 @@ fn write_mermaid(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> 
     for (decade, years) in decades {
         writeln!(out.out, "    section {decade}s")?;
         for (year, events) in years {
-            let titles: Vec<String> = events.iter().map(|e| mermaid_text(&e.title)).collect();
+            let titles: Vec<String> = events.iter().map(|s| mermaid_title(s.event, s.certain)).collect();
             writeln!(out.out, "        {year} : {}", titles.join(" : "))?;
         }
     }
     Ok(())
+}
+
+/// A title for Mermaid, with "(?)" after it when the event only may fall in the dates asked for.
+fn mermaid_title(event: &Event, certain: bool) -> String {
+    let title = mermaid_text(&event.title);
+    if certain { title } else { format!("{title} (?)") }
 }
 
 fn mermaid_text(text: &str) -> String {
