@@ -14,24 +14,33 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     /// Load a dataset file on top of the bundled one; repeatable, later files win. `-` reads
     /// standard input. Without it, RELATIONS_DATA may name files (separated like PATH).
-    #[arg(long = "data", value_name = "FILE", global = true)]
+    #[arg(long = "data", value_name = "FILE", global = true, help_heading = "Global options")]
     pub data: Vec<PathBuf>,
 
     /// Start from an empty dataset instead of the bundled one.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_bundled: bool,
 
     /// Output format [default: table on a terminal, plain otherwise].
-    #[arg(long, value_enum, value_name = "FMT", global = true)]
+    #[arg(long, value_enum, value_name = "FMT", global = true, help_heading = "Global options")]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(long, global = true, conflicts_with = "format")]
+    #[arg(long, global = true, conflicts_with = "format", help_heading = "Global options")]
     pub json: bool,
 
     /// When to use colour.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true, help_heading = "Global options")]
     pub color: ColorWhen,
+
+    /// When to page output taller than the terminal through $RELATIONS_PAGER, else $PAGER, else
+    /// `less -FRX`. Output that is not a terminal is never paged.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = PagingWhen::Auto, global = true, help_heading = "Global options")]
+    pub paging: PagingWhen,
+
+    /// Never page (the same as --paging never).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_pager: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -59,6 +68,15 @@ pub enum Format {
 pub enum ColorWhen {
     /// Colour when the stream is a terminal, NO_COLOR is unset and TERM is not dumb.
     Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagingWhen {
+    /// Page on a terminal when the output is taller than the screen.
+    Auto,
+    /// Page on a terminal even when the output fits on one screen.
     Always,
     Never,
 }

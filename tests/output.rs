@@ -79,7 +79,8 @@ fn colour_is_off_when_piped_with_no_color_and_with_color_never() {
 /// Run in a pseudo-terminal of the given width with `script`, when the machine has it.
 fn in_terminal(columns: u16, env: &str, args: &str) -> Option<String> {
     let binary = env!("CARGO_BIN_EXE_relations");
-    let line = format!("stty cols {columns} rows 50; {env} {binary} {args}");
+    // `cat` as the pager prints directly, as a pager would show it.
+    let line = format!("stty cols {columns} rows 50; RELATIONS_PAGER=cat {env} {binary} {args}");
     let output = Command::new("script")
         .args(["-qec", &line, "/dev/null"])
         .env_remove("COLUMNS")

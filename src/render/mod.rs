@@ -5,6 +5,7 @@ mod chart;
 mod document;
 mod graph;
 mod listing;
+pub mod pager;
 mod profile;
 pub mod records;
 mod sanitize;
