@@ -80,16 +80,19 @@ fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
     let legend: Vec<String> =
         Tone::ALL.iter().rev().map(|&t| format!("{} {}", paint(mark(t).trim_end(), t), t.label())).collect();
     writeln!(out.out, "{}", legend.join("  ").dimmed())?;
+    // One date column for the whole timeline, as wide as its longest date (`2008-08–2008-09`),
+    // so that marks and titles line up; titles wrap in what is left of the width.
+    let date_width = groups.iter().flat_map(|(_, g)| g.iter()).map(|e| event_date(e).chars().count()).max().unwrap_or(4);
+    let indent = 4 + date_width + 1 + 2 + 1;
     for (year, group) in groups {
         writeln!(out.out)?;
         let rule = "─".repeat(width.saturating_sub(6).min(60));
         writeln!(out.out, "{} {}", year.to_string().bold(), rule.dimmed())?;
         for event in group {
             let date = event_date(event);
-            let indent = 4 + 14 + 3;
-            let mut lines = wrap(&sanitize(&event.title), width.saturating_sub(indent)).into_iter();
+            let mut lines = wrap(&sanitize(&event.title), width.saturating_sub(indent).max(12)).into_iter();
             let first = lines.next().unwrap_or_default();
-            writeln!(out.out, "    {:<14} {} {}", date, paint(mark(event.tone), event.tone), first)?;
+            writeln!(out.out, "    {date:<date_width$} {} {first}", paint(mark(event.tone), event.tone))?;
             for line in lines {
                 writeln!(out.out, "{}{line}", " ".repeat(indent))?;
             }
