@@ -3,7 +3,7 @@
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use colored::Colorize;
 
 use relations::cli::{Cli, ColorWhen, Format, PagingWhen};
@@ -41,7 +41,7 @@ fn terminal_width(is_terminal: bool) -> u16 {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_arg_matches(&commands::cli_command().get_matches()).unwrap_or_else(|e| e.exit());
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
     let color_out = use_color(cli.color, stdout_is_terminal);

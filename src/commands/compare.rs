@@ -8,10 +8,9 @@ use crate::error::{Error, Result};
 use crate::model::{Dataset, Event, Figure};
 use crate::query::{ActorNames, Profile, resolve_actor, tone_at};
 use crate::render::records::{self, record_json};
-use crate::render::{Block, Cell, DOCUMENT_FORMATS, Document, Listing, Output, tone_text};
+use crate::render::{Block, Cell, Document, Listing, Output, tone_text};
 
 pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(DOCUMENT_FORMATS, "compare")?;
     let names = ActorNames::new(data);
     let first = resolve_actor(data, &names, &args.first)?;
     let second = resolve_actor(data, &names, &args.second)?;

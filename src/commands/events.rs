@@ -4,10 +4,9 @@ use crate::cli::EventArgs;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
-use crate::render::{LIST_FORMATS, Output, records};
+use crate::render::{Output, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(LIST_FORMATS, "events")?;
     let filter = event_filter(args, data)?;
     records::events(data, &filter.apply(data)).write(out)
 }

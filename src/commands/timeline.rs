@@ -1,13 +1,12 @@
 //! `relations timeline [RANGE]`: the events of `events`, drawn by year with tone marks.
 
 use super::events::event_filter;
-use crate::cli::{EventArgs, Format};
+use crate::cli::EventArgs;
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::render::{Output, write_timeline};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(&[Format::Table, Format::Plain, Format::Json, Format::Ndjson, Format::Mermaid], "timeline")?;
     let filter = event_filter(args, data)?;
     write_timeline(out, &filter.apply(data))
 }
