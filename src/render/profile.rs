@@ -45,19 +45,13 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
         roles.push(vec![role_text(data, role).into()], record_json(role, None));
     }
     doc.section("role", "Roles", roles);
-    let mut members = Listing::new(vec!["member", "role", "since"]);
-    for (membership, member) in &profile.members {
-        members.push(membership_row(&member.name, membership), record_json(membership, None));
-    }
-    doc.section("member", "Members", members);
+    let members = profile.members.iter().map(|(m, member)| (member.name.as_str(), *m, record_json(*m, None)));
+    doc.section("member", "Members", memberships("member", members.collect()));
     if let Some(note) = &actor.members_note {
         doc.field("also", note.clone());
     }
-    let mut blocs = Listing::new(vec!["bloc", "role", "since"]);
-    for (bloc, membership) in &profile.blocs {
-        blocs.push(membership_row(&bloc.name, membership), json!({"bloc": bloc.id}));
-    }
-    doc.section("bloc", "Blocs", blocs);
+    let blocs = profile.blocs.iter().map(|(bloc, m)| (bloc.name.as_str(), *m, json!({"bloc": bloc.id})));
+    doc.section("bloc", "Blocs", memberships("bloc", blocs.collect()));
     let mut people = Listing::new(vec!["person", "role"]);
     for (person, role) in &profile.people {
         people.push(vec![person.name.clone().into(), role_text(data, role).into()], json!({"person": person.id}));
@@ -175,12 +169,25 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
     doc.section("relationship", title, listing);
 }
 
-fn membership_row(name: &str, membership: &Membership) -> Vec<Cell> {
-    vec![
-        name.into(),
-        membership.role.clone().unwrap_or_default().into(),
-        membership.since.map_or(String::new(), |d| d.to_string()).into(),
-    ]
+/// Members or blocs, with a `role` and a `since` column only when some membership has one.
+fn memberships(heading: &'static str, rows: Vec<(&str, &Membership, Value)>) -> Listing {
+    let with_role = rows.iter().any(|(_, m, _)| m.role.as_deref().is_some_and(|r| !r.is_empty()));
+    let with_since = rows.iter().any(|(_, m, _)| m.since.is_some());
+    let mut headings = vec![heading];
+    headings.extend(with_role.then_some("role"));
+    headings.extend(with_since.then_some("since"));
+    let mut listing = Listing::new(headings);
+    for (name, membership, json) in rows {
+        let mut row: Vec<Cell> = vec![name.into()];
+        if with_role {
+            row.push(membership.role.clone().unwrap_or_default().into());
+        }
+        if with_since {
+            row.push(membership.since.map_or(String::new(), |d| d.to_string()).into());
+        }
+        listing.push(row, json);
+    }
+    listing
 }
 
 pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
