@@ -49,8 +49,11 @@ fn csv_parses_with_a_csv_reader_and_has_a_header() {
 
 #[test]
 fn a_format_that_does_not_fit_the_command_is_a_usage_error() {
-    assert_error(&run(&["show", "chile", "--format", "csv"]), 2, "`show` cannot write csv");
-    assert_error(&run(&["events", "--format", "mermaid"]), 2, "`events` cannot write mermaid");
+    let show = run(&["show", "chile", "--format", "csv"]);
+    assert_error(&show, 2, "invalid value 'csv' for '--format <FMT>'");
+    assert!(show.stderr.contains("[possible values: table, plain, json]"), "{}", show.stderr);
+    assert_error(&run(&["events", "--format", "mermaid"]), 2, "invalid value 'mermaid'");
+    assert_error(&run(&["man", "--json"]), 2, "`man` cannot write json");
     let clap = run(&["events", "--json", "--format", "plain"]);
     assert_eq!(clap.code, 2);
     assert!(clap.stderr.starts_with("error:"));
