@@ -88,9 +88,11 @@ const TIMELINE_EXAMPLES: &str = "Examples:\n  relations timeline 2006..2011\n  r
 const SEARCH_EXAMPLES: &str = "Examples:\n  relations search pinera              # typos and missing accents are fine\n  relations search union --kind bloc\n  relations search garcia --limit 3 --json";
 const LIST_EXAMPLES: &str = "Examples:\n  relations list countries\n  relations list types                  # the event types for events --type\n  relations list events --format csv > events.csv";
 const FIGURES_EXAMPLES: &str = "Examples:\n  relations figures --actor united-kingdom\n  relations figures --kind aid\n  relations figures --year 2010 --format csv";
-const COMPARE_EXAMPLES: &str = "Examples:\n  relations compare chile peru\n  relations compare venezuela united-states --json";
+const COMPARE_EXAMPLES: &str =
+    "Examples:\n  relations compare chile peru\n  relations compare venezuela united-states --json";
 const GRAPH_EXAMPLES: &str = "Examples:\n  relations graph --format dot | dot -Tsvg > network.svg\n  relations graph --actor chile --format mermaid\n  relations graph --as-of 2005 --no-members";
-const CITE_EXAMPLES: &str = "Examples:\n  relations cite chile\n  relations cite bolivia--chile\n  relations cite 2008-goldberg-expelled";
+const CITE_EXAMPLES: &str =
+    "Examples:\n  relations cite chile\n  relations cite bolivia--chile\n  relations cite 2008-goldberg-expelled";
 const INFO_EXAMPLES: &str = "Examples:\n  relations info\n  relations info --json";
 const VALIDATE_EXAMPLES: &str = "Examples:\n  relations validate my-data.json\n  relations --no-bundled validate my-data.json   # a dataset on its own";
 const EXPORT_EXAMPLES: &str = "Examples:\n  relations export > merged.json\n  relations --data my-data.json export";

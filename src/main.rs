@@ -7,8 +7,8 @@ use clap::FromArgMatches;
 use colored::Colorize;
 
 use relations::cli::{Cli, ColorWhen, Format, PagingWhen};
-use relations::render::pager::{Pager, PagerSettings, pager_command, terminal_rows};
 use relations::render::Output;
+use relations::render::pager::{Pager, PagerSettings, pager_command, terminal_rows};
 use relations::{commands, error, render};
 
 /// Colour for one stream: `--color` first, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb and

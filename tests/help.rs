@@ -30,14 +30,19 @@ fn every_subcommand_help_puts_global_options_under_their_own_heading_and_shows_e
     for sub in SUBCOMMANDS {
         let help = run(&[sub, "--help"]);
         assert_eq!(help.code, 0, "{sub}");
-        let (own, global) = help.stdout.split_once("Global options:").unwrap_or_else(|| panic!("{sub}: {}", help.stdout));
+        let (own, global) =
+            help.stdout.split_once("Global options:").unwrap_or_else(|| panic!("{sub}: {}", help.stdout));
         for option in ["--data", "--no-bundled", "--color", "--paging", "--no-pager"] {
             let listed = |text: &str| text.lines().any(|l| l.trim_start().starts_with(option));
             assert!(!listed(own), "{sub}: {option} among the command's own options");
             assert!(listed(global), "{sub}: {option} missing from Global options");
         }
-        let examples = help.stdout.split_once("Examples:\n").map(|(_, e)| e).unwrap_or_else(|| panic!("{sub}: no examples"));
-        let count = examples.lines().filter(|l| l.starts_with(&format!("  relations {sub}")) || l.starts_with("  relations --")).count();
+        let examples =
+            help.stdout.split_once("Examples:\n").map(|(_, e)| e).unwrap_or_else(|| panic!("{sub}: no examples"));
+        let count = examples
+            .lines()
+            .filter(|l| l.starts_with(&format!("  relations {sub}")) || l.starts_with("  relations --"))
+            .count();
         assert!(count >= 1, "{sub}: examples do not run the command:\n{examples}");
     }
 }
@@ -76,7 +81,8 @@ fn the_manual_documents_every_subcommand_with_its_options_and_examples() {
         let heading = format!(".SS \"relations {sub}");
         let start = page.find(&heading).unwrap_or_else(|| panic!("no subsection for {sub}"));
         let section = &page[start..];
-        let section = &section[..section[1..].find(".SS ").or_else(|| section.find(".SH ENVIRONMENT")).unwrap_or(section.len())];
+        let section =
+            &section[..section[1..].find(".SS ").or_else(|| section.find(".SH ENVIRONMENT")).unwrap_or(section.len())];
         assert!(section.contains("\\fIExamples:\\fR"), "{sub}: no examples");
         assert!(section.contains(&format!("relations {sub}")), "{sub}");
         assert!(section.contains(".TP"), "{sub}: no options");

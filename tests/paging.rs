@@ -110,9 +110,8 @@ fn no_pager_and_paging_never_print_directly() {
 #[test]
 fn piped_output_is_never_paged_even_with_paging_always() {
     let pager = FakePager::new("piped");
-    let run = run_command(
-        relations().env("RELATIONS_PAGER", pager.command()).args(["--paging", "always", "show", "chile"]),
-    );
+    let run =
+        run_command(relations().env("RELATIONS_PAGER", pager.command()).args(["--paging", "always", "show", "chile"]));
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("Chile"), "{}", run.stdout);
     assert!(pager.paged().is_none(), "a pipe was paged");

@@ -35,9 +35,12 @@ fn in_a_terminal_of_60_80_or_120_columns_no_line_is_wider_than_the_terminal() {
 #[test]
 fn the_timeline_wraps_titles_at_word_boundaries_and_keeps_its_columns_for_long_dates() {
     let events = run(&["events", "--json"]).json();
-    let titles: Vec<String> = events.as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_owned()).collect();
+    let titles: Vec<String> =
+        events.as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_owned()).collect();
     for columns in ["60", "80", "120"] {
-        let timeline = run_command(relations().env("COLUMNS", columns).args(["--color", "never", "--format", "table", "timeline"]));
+        let timeline = run_command(
+            relations().env("COLUMNS", columns).args(["--color", "never", "--format", "table", "timeline"]),
+        );
         assert_eq!(timeline.code, 0);
         let text = collapsed(&timeline.stdout);
         for title in &titles {
@@ -61,14 +64,16 @@ fn the_timeline_wraps_titles_at_word_boundaries_and_keeps_its_columns_for_long_d
 fn a_table_piped_or_in_a_file_is_80_columns_wide_unless_columns_says_otherwise() {
     let piped = run(&["--format", "table", "show", "chile"]);
     assert!(widest(&piped.stdout) <= 80 && widest(&piped.stdout) > 70, "{}", widest(&piped.stdout));
-    let narrow = run_command(relations().env("COLUMNS", "60").args(["--color", "never", "--format", "table", "show", "chile"]));
+    let narrow =
+        run_command(relations().env("COLUMNS", "60").args(["--color", "never", "--format", "table", "show", "chile"]));
     assert!(widest(&narrow.stdout) <= 60, "{}", widest(&narrow.stdout));
 }
 
 #[test]
 fn compare_heads_its_columns_with_the_actors_names() {
     let table = run(&["--format", "table", "compare", "chile", "peru"]).stdout;
-    let heading = table.lines().find(|l| l.contains("Chile") && l.contains("Peru") && l.starts_with('│')).expect("a heading row");
+    let heading =
+        table.lines().find(|l| l.contains("Chile") && l.contains("Peru") && l.starts_with('│')).expect("a heading row");
     assert!(!heading.contains("first") && !heading.contains("second"), "{heading}");
     let plain = run(&["compare", "chile", "peru"]).stdout;
     assert!(plain.lines().any(|l| l == "compare\tname\tChile\tPeru"), "plain output still names them:\n{plain}");

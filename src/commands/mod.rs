@@ -42,6 +42,10 @@ pub fn formats(command: &str) -> &'static [Format] {
 
 /// The command-line parser: `Cli` with each subcommand's global options narrowed to what it
 /// accepts (its formats; `--format` and `--json` hidden where the format is unused).
+///
+/// # Panics
+///
+/// Never: each possible value offered is the name of a `Format`.
 pub fn cli_command() -> clap::Command {
     let mut command = Cli::command();
     let globals: Vec<clap::Arg> = command.get_arguments().filter(|a| a.is_global_set()).cloned().collect();
@@ -54,9 +58,10 @@ pub fn cli_command() -> clap::Command {
                 "format" => {
                     let values: Vec<_> = allowed.iter().filter_map(ValueEnum::to_possible_value).collect();
                     arg.clone()
-                        .value_parser(PossibleValuesParser::new(values).map(|name| {
-                            Format::from_str(&name, false).expect("a possible value names a format")
-                        }))
+                        .value_parser(
+                            PossibleValuesParser::new(values)
+                                .map(|name| Format::from_str(&name, false).expect("a possible value names a format")),
+                        )
                         .hide(!allowed.contains(&Format::Json))
                 }
                 "json" => arg.clone().hide(!allowed.contains(&Format::Json)),

@@ -209,16 +209,16 @@ impl RowCounter {
         for &byte in bytes {
             match (self.escape, byte) {
                 (Escape::Started, b'[') => self.escape = Escape::Sequence,
-                (Escape::Started, _) => self.escape = Escape::None,
-                (Escape::Sequence, 0x40..=0x7e) => self.escape = Escape::None,
-                (Escape::Sequence, _) => {}
+                // A two-byte escape, or the final byte of a colour sequence, ends the escape.
+                (Escape::Started, _) | (Escape::Sequence, 0x40..=0x7e) => self.escape = Escape::None,
                 (Escape::None, 0x1b) => self.escape = Escape::Started,
                 (Escape::None, b'\n') => {
                     self.rows += 1;
                     self.column = 0;
                 }
-                // UTF-8 continuation bytes and carriage returns take no column.
-                (Escape::None, 0x80..=0xbf | b'\r') => {}
+                // Inside a colour sequence, and for UTF-8 continuation bytes and carriage
+                // returns, no column is taken.
+                (Escape::Sequence, _) | (Escape::None, 0x80..=0xbf | b'\r') => {}
                 (Escape::None, _) => {
                     if self.column == self.width {
                         self.rows += 1;

@@ -82,7 +82,8 @@ fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
     writeln!(out.out, "{}", legend.join("  ").dimmed())?;
     // One date column for the whole timeline, as wide as its longest date (`2008-08–2008-09`),
     // so that marks and titles line up; titles wrap in what is left of the width.
-    let date_width = groups.iter().flat_map(|(_, g)| g.iter()).map(|e| event_date(e).chars().count()).max().unwrap_or(4);
+    let date_width =
+        groups.iter().flat_map(|(_, g)| g.iter()).map(|e| event_date(e).chars().count()).max().unwrap_or(4);
     let indent = 4 + date_width + 1 + 2 + 1;
     for (year, group) in groups {
         writeln!(out.out)?;

@@ -25,17 +25,24 @@ pub fn in_terminal(columns: u16, rows: u16, env: &[(&str, &str)], args: &[&str])
     let line = format!("stty cols {columns} rows {rows}; {} {}", quote(binary), words.join(" "));
     let mut command = Command::new("script");
     command.args(["-qec", &line, "/dev/null"]).stdin(Stdio::null()).env("TERM", "xterm");
-    for var in ["COLUMNS", "LINES", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "RELATIONS_DATA", "PAGER", "RELATIONS_PAGER", "LESS"] {
+    for var in [
+        "COLUMNS",
+        "LINES",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "RELATIONS_DATA",
+        "PAGER",
+        "RELATIONS_PAGER",
+        "LESS",
+    ] {
         command.env_remove(var);
     }
     for (name, value) in env {
         command.env(name, value);
     }
     let output = command.output().ok()?;
-    Some(Screen {
-        code: output.status.code().unwrap_or(-1),
-        raw: String::from_utf8_lossy(&output.stdout).into_owned(),
-    })
+    Some(Screen { code: output.status.code().unwrap_or(-1), raw: String::from_utf8_lossy(&output.stdout).into_owned() })
 }
 
 /// A word for the shell line that `script` runs.
