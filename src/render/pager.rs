@@ -116,6 +116,7 @@ impl<W: Write> Pager<W> {
                 let Some(stdin) = child.stdin.take() else {
                     return self.out.write_all(&held);
                 };
+                leave_interrupts_to_the_pager();
                 self.state = State::Paging { child, stdin, copy: Some(Vec::new()) };
                 self.send(&held)
             }
@@ -181,6 +182,17 @@ impl<W: Write> Write for Pager<W> {
             State::Direct => self.out.flush(),
             State::Holding(_) | State::Closed => Ok(()),
         }
+    }
+}
+
+/// While the pager runs, Ctrl-C belongs to it (`less` uses it to stop a search): this process
+/// ignores SIGINT from then on, as git does, and ends when the reader quits the pager. Were it
+/// to die instead, the shell would take the terminal back while the pager still draws on it.
+fn leave_interrupts_to_the_pager() {
+    #[cfg(unix)]
+    // SAFETY: SIG_IGN installs no handler; only the disposition of SIGINT changes.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_IGN);
     }
 }
 
