@@ -37,14 +37,20 @@ fn the_timeline_wraps_titles_at_word_boundaries_and_keeps_its_columns_for_long_d
     let events = run(&["events", "--json"]).json();
     let titles: Vec<String> =
         events.as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_owned()).collect();
-    for columns in ["60", "80", "120"] {
+    for columns in ["30", "60", "80", "120"] {
         let timeline = run_command(
             relations().env("COLUMNS", columns).args(["--color", "never", "--format", "table", "timeline"]),
         );
         assert_eq!(timeline.code, 0);
+        assert!(widest(&timeline.stdout) <= columns.parse().unwrap(), "wider than {columns}");
         let text = collapsed(&timeline.stdout);
         for title in &titles {
             assert!(text.contains(&collapsed(title)), "at {columns} columns a word of {title:?} is split");
+        }
+        if columns == "30" {
+            // Too narrow for a date column: each title goes under its mark and date.
+            assert!(timeline.stdout.contains("\n  ▼▼ 2008-08–2008-09\n"), "{}", timeline.stdout);
+            continue;
         }
         // Every mark stands in the same column, however long the date before it.
         let marks: Vec<usize> = timeline
