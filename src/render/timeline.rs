@@ -90,7 +90,9 @@ fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
             legend.push_str("  ");
             used += 2;
         }
-        legend.push_str(&format!("{} {}", paint(mark(tone).trim_end(), tone), tone.label().dimmed()));
+        legend.push_str(&paint(mark(tone).trim_end(), tone).to_string());
+        legend.push(' ');
+        legend.push_str(&tone.label().dimmed().to_string());
         used += item_width;
     }
     writeln!(out.out, "{legend}")?;
