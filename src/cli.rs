@@ -14,24 +14,33 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     /// Load a dataset file on top of the bundled one; repeatable, later files win. `-` reads
     /// standard input. Without it, RELATIONS_DATA may name files (separated like PATH).
-    #[arg(long = "data", value_name = "FILE", global = true)]
+    #[arg(long = "data", value_name = "FILE", global = true, help_heading = "Global options")]
     pub data: Vec<PathBuf>,
 
     /// Start from an empty dataset instead of the bundled one.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_bundled: bool,
 
     /// Output format [default: table on a terminal, plain otherwise].
-    #[arg(long, value_enum, value_name = "FMT", global = true)]
+    #[arg(long, value_enum, value_name = "FMT", global = true, help_heading = "Global options")]
     pub format: Option<Format>,
 
     /// Shorthand for --format json.
-    #[arg(long, global = true, conflicts_with = "format")]
+    #[arg(long, global = true, conflicts_with = "format", help_heading = "Global options")]
     pub json: bool,
 
     /// When to use colour.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true, help_heading = "Global options")]
     pub color: ColorWhen,
+
+    /// When to page output taller than the terminal through $RELATIONS_PAGER, else $PAGER, else
+    /// `less -FRX`. Output that is not a terminal is never paged.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = PagingWhen::Auto, global = true, help_heading = "Global options")]
+    pub paging: PagingWhen,
+
+    /// Never page (the same as --paging never).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_pager: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -63,37 +72,80 @@ pub enum ColorWhen {
     Never,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagingWhen {
+    /// Page on a terminal when the output is taller than the screen.
+    Auto,
+    /// Page on a terminal even when the output fits on one screen.
+    Always,
+    Never,
+}
+
+// Two or three examples for each subcommand's help and the manual (`relations man`).
+const SHOW_EXAMPLES: &str = "Examples:\n  relations show chile\n  relations show \"Evo Morales\" --as-of 2008   # as things stood in 2008\n  relations show chile peru --json | jq '.[].relationship'";
+const EVENTS_EXAMPLES: &str = "Examples:\n  relations events 2008\n  relations events 2006..2009 --actor chile\n  relations events --type expulsion --reverse --limit 5";
+const TIMELINE_EXAMPLES: &str = "Examples:\n  relations timeline 2006..2011\n  relations timeline --actor venezuela\n  relations timeline --format mermaid > timeline.mmd";
+const SEARCH_EXAMPLES: &str = "Examples:\n  relations search pinera              # typos and missing accents are fine\n  relations search union --kind bloc\n  relations search garcia --limit 3 --json";
+const LIST_EXAMPLES: &str = "Examples:\n  relations list countries\n  relations list types                  # the event types for events --type\n  relations list events --format csv > events.csv";
+const FIGURES_EXAMPLES: &str = "Examples:\n  relations figures --actor united-kingdom\n  relations figures --kind aid\n  relations figures --year 2010 --format csv";
+const COMPARE_EXAMPLES: &str =
+    "Examples:\n  relations compare chile peru\n  relations compare venezuela united-states --json";
+const GRAPH_EXAMPLES: &str = "Examples:\n  relations graph --format dot | dot -Tsvg > network.svg\n  relations graph --actor chile --format mermaid\n  relations graph --as-of 2005 --no-members";
+const CITE_EXAMPLES: &str =
+    "Examples:\n  relations cite chile\n  relations cite bolivia--chile\n  relations cite 2008-goldberg-expelled";
+const INFO_EXAMPLES: &str = "Examples:\n  relations info\n  relations info --json";
+const VALIDATE_EXAMPLES: &str = "Examples:\n  relations validate my-data.json\n  relations --no-bundled validate my-data.json   # a dataset on its own";
+const EXPORT_EXAMPLES: &str = "Examples:\n  relations export > merged.json\n  relations --data my-data.json export";
+const SCHEMA_EXAMPLES: &str = "Examples:\n  relations schema > dataset.schema.json";
+const COMPLETIONS_EXAMPLES: &str = "Examples:\n  relations completions bash > ~/.local/share/bash-completion/completions/relations\n  relations completions zsh > ~/.zfunc/_relations";
+const MAN_EXAMPLES: &str = "Examples:\n  relations man > relations.1\n  relations man | man -l -";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Profile of a country, bloc, person or organisation.
+    #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
     /// Events in date order.
+    #[command(after_help = EVENTS_EXAMPLES)]
     Events(EventArgs),
     /// The same events drawn as a timeline grouped by year, marked by tone.
+    #[command(after_help = TIMELINE_EXAMPLES)]
     Timeline(EventArgs),
     /// Fuzzy search over actors' names and aliases, ranked, with scores.
+    #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
     /// List the records of one kind.
+    #[command(after_help = LIST_EXAMPLES)]
     List(ListArgs),
     /// Trade, aid, investment and other figures.
+    #[command(after_help = FIGURES_EXAMPLES)]
     Figures(FigureArgs),
     /// Two actors side by side: relationships, shared blocs and events, figures.
+    #[command(after_help = COMPARE_EXAMPLES)]
     Compare(CompareArgs),
     /// The relationship network, for Graphviz, Mermaid or programs.
+    #[command(after_help = GRAPH_EXAMPLES)]
     Graph(GraphArgs),
     /// The sources of any record: an actor, event, figure or relationship (A--B).
+    #[command(after_help = CITE_EXAMPLES)]
     Cite(CiteArgs),
     /// The loaded dataset: title, subject, as-of, sources, counts, years covered.
+    #[command(after_help = INFO_EXAMPLES)]
     Info,
     /// Check dataset files (on top of the bundled data unless --no-bundled); list every problem.
+    #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
     /// Print the loaded (merged) dataset as one JSON document.
+    #[command(after_help = EXPORT_EXAMPLES)]
     Export,
     /// Print the JSON Schema of the dataset format.
+    #[command(after_help = SCHEMA_EXAMPLES)]
     Schema,
     /// Print the shell code that sets up Tab completion; candidates come from the program.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
+    #[command(after_help = MAN_EXAMPLES)]
     Man,
 }
 
@@ -178,7 +230,7 @@ pub struct SearchArgs {
 pub struct ListArgs {
     /// countries, blocs, people, organisations, actors, events, figures, relationships, types.
     #[arg(value_name = "KIND")]
-    pub kind: String,
+    pub kind: Option<String>,
 }
 
 #[derive(Debug, Args)]

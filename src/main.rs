@@ -3,11 +3,12 @@
 use std::io::{BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use colored::Colorize;
 
-use relations::cli::{Cli, ColorWhen, Format};
+use relations::cli::{Cli, ColorWhen, Format, PagingWhen};
 use relations::render::Output;
+use relations::render::pager::{Pager, PagerSettings, pager_command, terminal_rows};
 use relations::{commands, error, render};
 
 /// Colour for one stream: `--color` first, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb and
@@ -26,7 +27,8 @@ fn use_color(when: ColorWhen, is_terminal: bool) -> bool {
     }
 }
 
-/// Terminal width: COLUMNS when set, else the terminal's, else 100 columns.
+/// Terminal width: COLUMNS when set, else the terminal's, else 80 columns (as for a pager or a
+/// file, where no terminal tells).
 fn terminal_width(is_terminal: bool) -> u16 {
     if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&c| c >= 20)
     {
@@ -35,13 +37,13 @@ fn terminal_width(is_terminal: bool) -> u16 {
     if is_terminal && let Some(width) = comfy_table::Table::new().width() {
         return width.max(20);
     }
-    100
+    80
 }
 
 fn main() -> ExitCode {
     // A shell asking for candidates at Tab time is answered here, before anything is written.
     commands::complete_if_asked();
-    let cli = Cli::parse();
+    let cli = Cli::from_arg_matches(&commands::cli_command().get_matches()).unwrap_or_else(|e| e.exit());
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
     let color_out = use_color(cli.color, stdout_is_terminal);
@@ -55,14 +57,28 @@ fn main() -> ExitCode {
     // Colour belongs to tables; plain output stays clean for grep and cut even when forced.
     colored::control::set_override(color_out && format == Format::Table);
 
-    let mut writer = BufWriter::new(stdout.lock());
-    let mut out = Output {
-        out: &mut writer,
-        format,
-        color: color_out && format == Format::Table,
-        width: terminal_width(stdout_is_terminal),
+    let width = terminal_width(stdout_is_terminal);
+    // Paging happens only on a terminal, so the format and colour decided above for the
+    // terminal hold inside the pager too.
+    let paging = if cli.no_pager { PagingWhen::Never } else { cli.paging };
+    let settings = match pager_command() {
+        Some(command) if stdout_is_terminal && paging != PagingWhen::Never => Some(PagerSettings {
+            command,
+            rows: terminal_rows(),
+            width: usize::from(width),
+            always: paging == PagingWhen::Always,
+        }),
+        _ => None,
     };
+    let mut pager = Pager::new(stdout.lock(), settings);
+    let mut writer = BufWriter::new(&mut pager);
+    let mut out = Output { out: &mut writer, format, color: color_out && format == Format::Table, width };
     let result = commands::run(&cli, &mut out).and_then(|()| writer.flush().map_err(error::Error::from));
+    drop(writer);
+    // The pager is waited for (and short output printed) before any error message, so that the
+    // message is not drawn over the pager's screen.
+    let finished = pager.finish();
+    let result = result.and_then(|()| finished.map_err(error::Error::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,

@@ -99,8 +99,11 @@ fn unknown_type_and_kind_are_usage_errors() {
 
 #[test]
 fn a_format_that_does_not_fit_is_a_usage_error() {
-    assert_error(&run(&["compare", "chile", "peru", "--format", "ndjson"]), 2, "cannot write ndjson");
-    assert_error(&run(&["export", "--format", "csv"]), 2, "cannot write csv");
+    let compare = run(&["compare", "chile", "peru", "--format", "ndjson"]);
+    assert_error(&compare, 2, "invalid value 'ndjson'");
+    assert!(compare.stderr.contains("[possible values: table, plain, json]"), "{}", compare.stderr);
+    assert_error(&run(&["export", "--format", "csv"]), 2, "invalid value 'csv'");
+    assert_error(&run(&["completions", "bash", "--json"]), 2, "`completions` cannot write json");
 }
 
 #[test]
@@ -222,7 +225,17 @@ fn control_characters_and_bidi_overrides_in_names_never_reach_the_terminal() {
     let text = r#"{"actors": [{"id": "rlo", "kind": "country", "name": "\u202eailivoB\u001b]0;owned\u0007", "iso3": "RLO", "region": "x", "summary": "s", "sources": [{"source": "bir", "section": "chile"}]}]}"#;
     let file = TempFile::new("bidi.json", text.as_bytes());
     for format in ["plain", "table"] {
-        let run = run(&["--data", file.path(), "list", "countries", "--format", format]);
+        // Wide enough that the escaped name is not wrapped inside its cell.
+        let run = run_command(relations().env("COLUMNS", "160").args([
+            "--color",
+            "never",
+            "--data",
+            file.path(),
+            "list",
+            "countries",
+            "--format",
+            format,
+        ]));
         assert_eq!(run.code, 0);
         assert!(!run.stdout.chars().any(|c| c == '\u{202e}' || c == '\u{1b}' || c == '\u{7}'), "{format}");
         assert!(run.stdout.contains("\\u{202e}ailivoB\\x1b]0;owned\\x07"), "{format}: {}", run.stdout);

@@ -131,7 +131,7 @@ fn info_gives_title_subject_sources_counts_and_years() {
 fn the_man_page_in_the_repository_matches_the_program() {
     let generated = run(&["man"]);
     assert_eq!(generated.code, 0);
-    assert!(generated.stdout.contains(".TH relations 1"));
+    assert!(generated.stdout.contains(".TH RELATIONS 1"));
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/man/relations.1");
     let committed = std::fs::read_to_string(path).expect("man/relations.1 exists");
     assert!(committed == generated.stdout, "man/relations.1 is stale: run `cargo run -- man > man/relations.1`");

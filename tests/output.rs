@@ -49,8 +49,11 @@ fn csv_parses_with_a_csv_reader_and_has_a_header() {
 
 #[test]
 fn a_format_that_does_not_fit_the_command_is_a_usage_error() {
-    assert_error(&run(&["show", "chile", "--format", "csv"]), 2, "`show` cannot write csv");
-    assert_error(&run(&["events", "--format", "mermaid"]), 2, "`events` cannot write mermaid");
+    let show = run(&["show", "chile", "--format", "csv"]);
+    assert_error(&show, 2, "invalid value 'csv' for '--format <FMT>'");
+    assert!(show.stderr.contains("[possible values: table, plain, json]"), "{}", show.stderr);
+    assert_error(&run(&["events", "--format", "mermaid"]), 2, "invalid value 'mermaid'");
+    assert_error(&run(&["man", "--json"]), 2, "`man` cannot write json");
     let clap = run(&["events", "--json", "--format", "plain"]);
     assert_eq!(clap.code, 2);
     assert!(clap.stderr.starts_with("error:"));
@@ -79,7 +82,8 @@ fn colour_is_off_when_piped_with_no_color_and_with_color_never() {
 /// Run in a pseudo-terminal of the given width with `script`, when the machine has it.
 fn in_terminal(columns: u16, env: &str, args: &str) -> Option<String> {
     let binary = env!("CARGO_BIN_EXE_relations");
-    let line = format!("stty cols {columns} rows 50; {env} {binary} {args}");
+    // `cat` as the pager prints directly, as a pager would show it.
+    let line = format!("stty cols {columns} rows 50; RELATIONS_PAGER=cat {env} {binary} {args}");
     let output = Command::new("script")
         .args(["-qec", &line, "/dev/null"])
         .env_remove("COLUMNS")

@@ -8,10 +8,9 @@ use crate::error::{Error, Result};
 use crate::model::{Dataset, Event, Figure};
 use crate::query::{ActorNames, Profile, resolve_actor, tone_at};
 use crate::render::records::{self, record_json};
-use crate::render::{Block, Cell, DOCUMENT_FORMATS, Document, Listing, Output, tone_text};
+use crate::render::{Block, Cell, Document, Listing, Output, sanitize, tone_text};
 
 pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(DOCUMENT_FORMATS, "compare")?;
     let names = ActorNames::new(data);
     let first = resolve_actor(data, &names, &args.first)?;
     let second = resolve_actor(data, &names, &args.second)?;
@@ -43,21 +42,28 @@ pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
 
     let mut doc = Document::default();
     doc.blocks.push(Block::Title(format!("{} and {}", first.name, second.name)));
-    let mut side = Listing::new(vec!["", "first", "second"]);
+    // The columns are headed by the actors' names. Listing headings are `&'static str`, as every
+    // other table's are fixed words; these two strings live until the process ends, moments later.
+    let heading = |name: &str| -> &'static str { Box::leak(sanitize(name).into_owned().into_boxed_str()) };
+    let mut side = Listing::new(vec!["", heading(&first.name), heading(&second.name)]);
     let tone_cell = |p: &Profile| match p.with_subject.and_then(|r| tone_at(r, None)) {
         Some((tone, _)) => Cell::toned(tone_text(tone), tone),
         None => Cell::from("—"),
     };
     let subject_name = data.subject().map_or("the subject", |s| data.name_of(s.as_str()));
     let bloc_names = |p: &Profile| p.blocs.iter().map(|(b, _, _)| b.name.clone()).collect::<Vec<_>>().join(", ");
-    let rows: Vec<(String, Cell, Cell)> = vec![
-        ("name".into(), first.name.clone().into(), second.name.clone().into()),
+    let mut rows: Vec<(String, Cell, Cell)> = Vec::new();
+    // Plain output has no heading row, so the names come first there.
+    if out.format != Format::Table {
+        rows.push(("name".into(), first.name.clone().into(), second.name.clone().into()));
+    }
+    rows.extend([
         ("kind".into(), first.kind.as_str().into(), second.kind.as_str().into()),
         (format!("tone with {subject_name}"), tone_cell(&a), tone_cell(&b)),
         ("blocs".into(), bloc_names(&a).into(), bloc_names(&b).into()),
         ("events".into(), a.events.len().to_string().into(), b.events.len().to_string().into()),
         ("figures".into(), a.figures.len().to_string().into(), b.figures.len().to_string().into()),
-    ];
+    ]);
     for (label, x, y) in rows {
         side.push(vec![label.into(), x, y], serde_json::Value::Null);
     }

@@ -10,11 +10,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCandidates, CompletionCandidate};
 use clap_complete::env::{self, CompleteEnv, EnvCompleter, Shells};
 
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 use crate::error::{Error, Result};
 use crate::load::{self, Input};
 use crate::model::{ActorKind, Dataset, EventType, FigureKind, Vocabulary};
@@ -115,7 +114,7 @@ type Candidates = fn() -> Vec<CompletionCandidate>;
 /// The command line with a candidate list on every argument that names a record or a kind.
 /// Only the completer uses it; parsing still accepts any name, as the commands resolve names.
 fn command() -> clap::Command {
-    let mut command = Cli::command();
+    let mut command = super::cli_command();
     let arguments: &[(&str, &str, Candidates)] = &[
         ("show", "actors", actor_candidates),
         ("compare", "first", actor_candidates),

@@ -4,10 +4,9 @@ use crate::cli::EventArgs;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
-use crate::render::{LIST_FORMATS, Output, mark_events, records};
+use crate::render::{Output, mark_events, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(LIST_FORMATS, "events")?;
     let filter = event_filter(args, data)?;
     let selected = filter.select(data);
     let events: Vec<_> = selected.iter().map(|s| s.event).collect();
@@ -23,17 +22,44 @@ pub fn as_of_year(args: &EventArgs) -> Result<Option<u16>> {
 
 /// Translate the command-line filters (shared by `events` and `timeline`) into a query.
 pub fn event_filter(args: &EventArgs, data: &Dataset) -> Result<EventFilter> {
+    // Each date constraint narrows the range; one that leaves no date at all contradicts an
+    // earlier one, which is a usage error rather than an empty answer.
     let mut range = DateRange::default();
+    let (mut from_by, mut to_by) = (String::new(), String::new());
+    let mut narrow = |bound: DateRange, by: String| -> Result<()> {
+        let narrowed = range.intersect(bound);
+        if let (Some(from), Some(to)) = (narrowed.from, narrowed.to)
+            && to.latest() < from.earliest()
+        {
+            // The end the new bound did not set came from an earlier option.
+            let earlier = if bound.from.is_some() && narrowed.from == bound.from { &to_by } else { &from_by };
+            let hint = match (args.from.as_deref(), args.to.as_deref()) {
+                (Some(from), Some(to)) if by.starts_with("--to") && earlier.starts_with("--from") => {
+                    format!("did you mean --from {to} --to {from}?")
+                }
+                _ => "drop or widen one of them".to_owned(),
+            };
+            return Err(Error::Usage(format!("{by} contradicts {earlier}: no date is in both; {hint}")));
+        }
+        if bound.from.is_some() && narrowed.from == bound.from {
+            from_by.clone_from(&by);
+        }
+        if bound.to.is_some() && narrowed.to == bound.to {
+            to_by.clone_from(&by);
+        }
+        range = narrowed;
+        Ok(())
+    };
     if let Some(text) = &args.range {
-        range = range.intersect(DateRange::parse(text)?);
+        narrow(DateRange::parse(text)?, format!("the range {text}"))?;
     }
     if let Some(year) = &args.year {
         let year = Date::from_year(parse_year(year, "--year")?);
-        range = range.intersect(DateRange { from: Some(year), to: Some(year) });
+        narrow(DateRange { from: Some(year), to: Some(year) }, format!("--year {year}"))?;
     }
     if let Some(as_of) = &args.as_of {
         let year = Date::from_year(parse_year(as_of, "--as-of")?);
-        range = range.intersect(DateRange { from: None, to: Some(year) });
+        narrow(DateRange { from: None, to: Some(year) }, format!("--as-of {year}"))?;
     }
     for (text, option, is_from) in [(&args.from, "--from", true), (&args.to, "--to", false)] {
         if let Some(text) = text {
@@ -43,7 +69,7 @@ pub fn event_filter(args: &EventArgs, data: &Dataset) -> Result<EventFilter> {
             } else {
                 DateRange { from: None, to: Some(date) }
             };
-            range = range.intersect(bound);
+            narrow(bound, format!("{option} {date}"))?;
         }
     }
     let actors = if args.actors.is_empty() {

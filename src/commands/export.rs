@@ -1,12 +1,10 @@
 //! `relations export`: the loaded, merged dataset as one document in the dataset format.
 
-use crate::cli::Format;
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::render::Output;
 
 pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(&[Format::Json, Format::Table, Format::Plain], "export")?;
     let value = serde_json::to_value(&data.file).map_err(std::io::Error::from)?;
     out.json(&value)
 }

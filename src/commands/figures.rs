@@ -4,10 +4,9 @@ use crate::cli::FigureArgs;
 use crate::error::Result;
 use crate::model::{Dataset, FigureKind};
 use crate::query::{ActorNames, FigureFilter, parse_year, resolve_actor};
-use crate::render::{LIST_FORMATS, Output, records};
+use crate::render::{Output, records};
 
 pub fn run(args: &FigureArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(LIST_FORMATS, "figures")?;
     let actor = match &args.actor {
         Some(query) => Some(resolve_actor(data, &ActorNames::new(data), query)?.id.clone()),
         None => None,

@@ -1,16 +1,12 @@
 //! `relations graph`: the relationship network for Graphviz, Mermaid, programs or people.
 
-use crate::cli::{Format, GraphArgs};
+use crate::cli::GraphArgs;
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::query::{ActorNames, network, parse_year, resolve_actor};
 use crate::render::{Output, write_graph};
 
 pub fn run(args: &GraphArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(
-        &[Format::Dot, Format::Mermaid, Format::Json, Format::Table, Format::Plain, Format::Csv, Format::Ndjson],
-        "graph",
-    )?;
     let focus = match &args.actor {
         Some(query) => Some(resolve_actor(data, &ActorNames::new(data), query)?),
         None => None,

@@ -5,10 +5,9 @@ use serde_json::json;
 use crate::cli::Format;
 use crate::error::Result;
 use crate::model::{ActorKind, Dataset};
-use crate::render::{Block, DOCUMENT_FORMATS, Document, Listing, Output};
+use crate::render::{Block, Document, Listing, Output};
 
 pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(DOCUMENT_FORMATS, "info")?;
     let years = data.events().iter().flat_map(|e| [e.date.year(), e.end.unwrap_or(e.date).year()]);
     let covered = years.clone().min().zip(years.max());
     let mut counts: Vec<(String, usize)> = ActorKind::ALL

@@ -5,13 +5,15 @@ use crate::cli::ListArgs;
 use crate::error::{Error, Result};
 use crate::model::{Actor, Dataset};
 use crate::query::fold;
-use crate::render::{LIST_FORMATS, Output, records};
+use crate::render::{Output, records};
 
 pub const KINDS: &str = "countries, blocs, people, organisations, actors, events, figures, relationships, types";
 
 pub fn run(args: &ListArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(LIST_FORMATS, "list")?;
-    let listing = match fold(&args.kind).as_str() {
+    let Some(kind) = &args.kind else {
+        return Err(Error::Usage(format!("say what to list: {KINDS} (as in `relations list countries`)")));
+    };
+    let listing = match fold(kind).as_str() {
         "actors" | "actor" => records::actors(&sorted(data.actors().iter())),
         "events" | "event" => records::events(data, &data.events().iter().collect::<Vec<_>>()),
         "figures" | "figure" => records::figures(data, &data.figures().iter().collect::<Vec<_>>()),
@@ -21,7 +23,7 @@ pub fn run(args: &ListArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         "types" | "type" | "event-types" => records::event_types(),
         other => {
             let kind = parse_actor_kind(other).map_err(|_| {
-                Error::Usage(format!("cannot list '{}'; use one of: {KINDS}", crate::model::shorten(&args.kind)))
+                Error::Usage(format!("cannot list '{}'; use one of: {KINDS}", crate::model::shorten(kind)))
             })?;
             records::actors(&sorted(data.actors().iter().filter(|a| a.kind == kind)))
         }

@@ -20,12 +20,86 @@ use std::path::PathBuf;
 
 pub use completions::complete_if_asked;
 
-use crate::cli::{Cli, Command};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{CommandFactory, ValueEnum};
+
+use crate::cli::{Cli, Command, Format};
 use crate::error::Result;
 use crate::load::{self, Input};
-use crate::render::Output;
+use crate::render::{DOCUMENT_FORMATS, LIST_FORMATS, Output};
+
+/// The formats each subcommand can write. Its `--format` help offers these and no others, and
+/// the same list is checked before it runs (for `--json`, and for the default format).
+pub fn formats(command: &str) -> &'static [Format] {
+    use Format::{Csv, Dot, Json, Mermaid, Ndjson, Plain, Table};
+    match command {
+        "events" | "search" | "list" | "figures" => LIST_FORMATS,
+        "timeline" => &[Table, Plain, Json, Ndjson, Mermaid],
+        "graph" => &[Table, Plain, Json, Ndjson, Csv, Mermaid, Dot],
+        "show" | "compare" | "cite" | "info" | "validate" | "export" | "schema" => DOCUMENT_FORMATS,
+        // A completion script and the manual are text of their own kind: the format is unused.
+        _ => &[Table, Plain],
+    }
+}
+
+/// The command-line parser: `Cli` with each subcommand's global options narrowed to what it
+/// accepts (its formats; `--format` and `--json` hidden where the format is unused).
+///
+/// # Panics
+///
+/// Never: each possible value offered is the name of a `Format`.
+pub fn cli_command() -> clap::Command {
+    let mut command = Cli::command();
+    let globals: Vec<clap::Arg> = command.get_arguments().filter(|a| a.is_global_set()).cloned().collect();
+    let names: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for name in names {
+        let allowed = formats(&name);
+        let args: Vec<clap::Arg> = globals
+            .iter()
+            .map(|arg| match arg.get_id().as_str() {
+                "format" => {
+                    let values: Vec<_> = allowed.iter().filter_map(ValueEnum::to_possible_value).collect();
+                    arg.clone()
+                        .value_parser(
+                            PossibleValuesParser::new(values)
+                                .map(|name| Format::from_str(&name, false).expect("a possible value names a format")),
+                        )
+                        .hide(!allowed.contains(&Format::Json))
+                }
+                "json" => arg.clone().hide(!allowed.contains(&Format::Json)),
+                _ => arg.clone(),
+            })
+            .collect();
+        // An argument already on a subcommand is not propagated to it again by clap.
+        command = command.mut_subcommand(name, |sub| sub.args(args));
+    }
+    command
+}
+
+/// The subcommand's name as typed.
+fn name(command: &Command) -> &'static str {
+    match command {
+        Command::Show(_) => "show",
+        Command::Events(_) => "events",
+        Command::Timeline(_) => "timeline",
+        Command::Search(_) => "search",
+        Command::List(_) => "list",
+        Command::Figures(_) => "figures",
+        Command::Compare(_) => "compare",
+        Command::Graph(_) => "graph",
+        Command::Cite(_) => "cite",
+        Command::Info => "info",
+        Command::Validate(_) => "validate",
+        Command::Export => "export",
+        Command::Schema => "schema",
+        Command::Completions(_) => "completions",
+        Command::Man => "man",
+    }
+}
 
 pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
+    let command = name(&cli.command);
+    out.require(formats(command), command)?;
     match &cli.command {
         Command::Schema => return schema::run(out),
         Command::Man => return man::run(out),

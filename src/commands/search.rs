@@ -4,10 +4,9 @@ use crate::cli::SearchArgs;
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, Dataset};
 use crate::query::{ActorNames, fold, search};
-use crate::render::{LIST_FORMATS, Output, records};
+use crate::render::{Output, records};
 
 pub fn run(args: &SearchArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(LIST_FORMATS, "search")?;
     if fold(&args.query).is_empty() {
         return Err(Error::Usage("the search query cannot be empty".into()));
     }

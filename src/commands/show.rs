@@ -6,10 +6,9 @@ use crate::cli::{Format, ShowArgs};
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::query::{ActorNames, Profile, parse_year, resolve_actor};
-use crate::render::{DOCUMENT_FORMATS, Output, profile_document, profile_json};
+use crate::render::{Output, profile_document, profile_json};
 
 pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    out.require(DOCUMENT_FORMATS, "show")?;
     let as_of = args.as_of.as_deref().map(|y| parse_year(y, "--as-of")).transpose()?;
     let names = ActorNames::new(data);
     // Resolve every name first, so a typo in the third is reported before anything is printed.

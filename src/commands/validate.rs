@@ -10,7 +10,6 @@ use crate::load::{self, Input};
 use crate::render::Output;
 
 pub fn run(args: &ValidateArgs, base: Vec<Input>, out: &mut Output) -> Result<()> {
-    out.require(&[Format::Table, Format::Plain, Format::Json], "validate")?;
     // Unreadable files are problems like any other, so one missing file does not hide the rest.
     let mut inputs = Vec::new();
     let mut unreadable = Vec::new();

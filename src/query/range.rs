@@ -22,7 +22,12 @@ impl DateRange {
         let date = |part: &str| part.trim().parse::<Date>().map_err(|e| usage(e.to_string()));
         let range = match text.split_once("..") {
             None => {
-                let single = date(text)?;
+                let single = date(text).map_err(|error| match year_pair(text) {
+                    Some((from, to)) => {
+                        Error::Usage(format!("invalid range '{}'; did you mean {from}..{to}?", shorten(text)))
+                    }
+                    None => error,
+                })?;
                 Self { from: Some(single), to: Some(single) }
             }
             Some((from, to)) => {
@@ -69,6 +74,14 @@ impl DateRange {
     }
 }
 
+/// `2008-2009` (or with an en dash): two years joined as a range is usually written elsewhere.
+fn year_pair(text: &str) -> Option<(&str, &str)> {
+    let (from, to) = text.trim().split_once(['-', '–', '—'])?;
+    let year = |part: &str| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit());
+    let (from, to) = (from.trim(), to.trim());
+    (year(from) && year(to)).then_some((from, to))
+}
+
 /// A four-digit year, as `--year` and `--as-of` take it.
 pub fn parse_year(text: &str, option: &str) -> Result<u16> {
     let trimmed = text.trim();
@@ -109,6 +122,16 @@ mod tests {
         for bad in ["2009..2006", "abc", "..", "99999", "2008...2009", "", "2008..20"] {
             assert!(matches!(DateRange::parse(bad), Err(Error::Usage(_))), "{bad}");
         }
+    }
+
+    #[test]
+    fn two_years_joined_by_a_dash_suggest_the_range_syntax() {
+        for text in ["2008-2009", "2008–2009", " 2008 - 2009 "] {
+            let Err(Error::Usage(message)) = DateRange::parse(text) else { panic!("{text} parsed") };
+            assert!(message.contains("did you mean 2008..2009?"), "{message}");
+        }
+        let Err(Error::Usage(message)) = DateRange::parse("2008-13") else { panic!("2008-13 parsed") };
+        assert!(!message.contains("did you mean"), "{message}");
     }
 
     #[test]

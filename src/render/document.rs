@@ -53,9 +53,16 @@ impl Document {
                 }
                 Block::Field { key, value, color } => {
                     let label = format!("{:<10}", format!("{key}:"));
-                    match color {
-                        Some(painted) => writeln!(out.out, "{} {painted}", label.dimmed())?,
-                        None => writeln!(out.out, "{} {}", label.dimmed(), sanitize(value))?,
+                    if let Some(painted) = color {
+                        writeln!(out.out, "{} {painted}", label.dimmed())?;
+                    } else {
+                        // Long values wrap under the value, not under the label.
+                        let indent = label.chars().count() + 1;
+                        let mut lines = wrap(&sanitize(value), width.saturating_sub(indent)).into_iter();
+                        writeln!(out.out, "{} {}", label.dimmed(), lines.next().unwrap_or_default())?;
+                        for line in lines {
+                            writeln!(out.out, "{}{line}", " ".repeat(indent))?;
+                        }
                     }
                 }
                 Block::Text { text, .. } => {

@@ -9,7 +9,7 @@ use crate::cli::Format;
 use crate::error::Result;
 use crate::model::{Actor, ActorKind, Tone};
 
-use crate::query::{EdgeKind, Network};
+use crate::query::{Edge, EdgeKind, Network};
 
 fn tone_hex(tone: Tone) -> &'static str {
     match tone {
@@ -46,17 +46,39 @@ pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) ->
         Format::Mermaid => mermaid(network),
         Format::Json => {
             return out.json(&json!({
-                "nodes": network.nodes.iter().map(|a| json!({"id": a.id, "name": a.name, "kind": a.kind})).collect::<Vec<_>>(),
-                "edges": network.edges.iter().map(|e| match &e.kind {
-                    EdgeKind::Relationship { tone, label } => json!({"from": e.from.id, "to": e.to.id, "type": "relationship", "tone": tone, "label": label}),
-                    EdgeKind::Member { role } => json!({"from": e.from.id, "to": e.to.id, "type": "member", "role": role}),
-                }).collect::<Vec<_>>(),
+                "nodes": network.nodes.iter().map(|a| node_json(a)).collect::<Vec<_>>(),
+                "edges": network.edges.iter().map(edge_json).collect::<Vec<_>>(),
             }));
+        }
+        // One object per line: the nodes, then the edges, each marked by `record`.
+        Format::Ndjson => {
+            let nodes = network.nodes.iter().map(|a| ("node", node_json(a)));
+            for (record, mut value) in nodes.chain(network.edges.iter().map(|e| ("edge", edge_json(e)))) {
+                if let serde_json::Value::Object(map) = &mut value {
+                    map.insert("record".into(), record.into());
+                }
+                serde_json::to_writer(&mut *out.out, &value).map_err(std::io::Error::from)?;
+                writeln!(out.out)?;
+            }
+            return Ok(());
         }
         _ => return edge_listing(network).write(out),
     };
     out.out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+fn node_json(actor: &Actor) -> serde_json::Value {
+    json!({"id": actor.id, "name": actor.name, "kind": actor.kind})
+}
+
+fn edge_json(edge: &Edge) -> serde_json::Value {
+    match &edge.kind {
+        EdgeKind::Relationship { tone, label } => {
+            json!({"from": edge.from.id, "to": edge.to.id, "type": "relationship", "tone": tone, "label": label})
+        }
+        EdgeKind::Member { role } => json!({"from": edge.from.id, "to": edge.to.id, "type": "member", "role": role}),
+    }
 }
 
 fn edge_listing(network: &Network) -> Listing {

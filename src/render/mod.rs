@@ -6,6 +6,7 @@ mod chart;
 mod document;
 mod graph;
 mod listing;
+pub mod pager;
 mod profile;
 pub mod records;
 mod sanitize;
@@ -100,23 +101,43 @@ pub fn tone_text(tone: Tone) -> String {
     format!("{:+} {}", tone.value(), tone.label()).replace("+0", "0")
 }
 
-/// Greedy word wrap to `width` characters, for paragraphs outside tables.
+/// Greedy word wrap to `width` characters, for paragraphs outside tables. A word is split only
+/// when it alone is wider than the line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(20);
+    let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..width).collect());
+        }
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.len();
         if needed > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(word);
+        line.extend(word);
     }
     if !line.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_keeps_words_whole_and_splits_only_a_word_wider_than_the_line() {
+        assert_eq!(wrap("not to vote for Morales", 12), ["not to vote", "for Morales"]);
+        assert_eq!(wrap("a Verylongwordindeed b", 8), ["a", "Verylong", "wordinde", "ed b"]);
+        assert!(wrap("  ", 10).is_empty());
+    }
 }

@@ -62,20 +62,14 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
         roles.push(vec![role_text(data, role, profile.as_of).into()], Value::Null);
     }
     doc.section("role", "Roles", roles);
-    let mut members = Listing::new(vec!["member", "role", "since"]);
-    for (membership, member, standing) in &profile.members {
-        members.push(membership_row(&member.name, actor, membership, *standing, profile.as_of), Value::Null);
-    }
-    doc.section("member", "Members", members);
+    let members = profile.members.iter().map(|(m, member, standing)| (member.name.as_str(), actor, *m, *standing));
+    doc.section("member", "Members", memberships("member", members.collect(), profile.as_of));
     // The note on vaguely named members is written as of the dataset's end.
     if let Some(note) = actor.members_note.as_ref().filter(|_| profile.as_of.is_none()) {
         doc.field("also", note.clone());
     }
-    let mut blocs = Listing::new(vec!["bloc", "role", "since"]);
-    for (bloc, membership, standing) in &profile.blocs {
-        blocs.push(membership_row(&bloc.name, bloc, membership, *standing, profile.as_of), Value::Null);
-    }
-    doc.section("bloc", "Blocs", blocs);
+    let blocs = profile.blocs.iter().map(|(bloc, m, standing)| (bloc.name.as_str(), *bloc, *m, *standing));
+    doc.section("bloc", "Blocs", memberships("bloc", blocs.collect(), profile.as_of));
     let mut people = Listing::new(vec!["person", "role"]);
     for (person, role) in &profile.people {
         people.push(
@@ -238,22 +232,41 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
     doc.section("relationship", title, listing);
 }
 
-/// Name, role, and when the membership began: its `since`, else the bloc's founding; as of a
-/// year with no recorded start, "member; date not recorded".
-fn membership_row(
-    name: &str,
-    bloc: &Actor,
-    membership: &Membership,
-    standing: Standing,
-    as_of: Option<u16>,
-) -> Vec<Cell> {
-    let since = match (standing, membership.since, as_of.and(bloc.founded)) {
+/// Members or blocs, with a `role` and a `since` column only when some row has one. The start is
+/// the membership's `since`, else the bloc's founding; as of a year with no recorded start,
+/// "member; date not recorded".
+fn memberships(heading: &'static str, rows: Vec<(&str, &Actor, &Membership, Standing)>, as_of: Option<u16>) -> Listing {
+    let since = |bloc: &Actor, membership: &Membership, standing: Standing| match (
+        standing,
+        membership.since,
+        as_of.and(bloc.founded),
+    ) {
         (Standing::DateNotRecorded, _, _) => standing.text().to_owned(),
         (Standing::Member, Some(since), _) => since.to_string(),
         (Standing::Member, None, Some(founded)) => format!("{founded} (founding)"),
         (Standing::Member, None, None) => String::new(),
     };
-    vec![name.into(), membership.role.clone().unwrap_or_default().into(), since.into()]
+    let rows: Vec<(&str, String, String)> = rows
+        .into_iter()
+        .map(|(name, bloc, m, standing)| (name, m.role.clone().unwrap_or_default(), since(bloc, m, standing)))
+        .collect();
+    let with_role = rows.iter().any(|(_, role, _)| !role.is_empty());
+    let with_since = rows.iter().any(|(_, _, since)| !since.is_empty());
+    let mut headings = vec![heading];
+    headings.extend(with_role.then_some("role"));
+    headings.extend(with_since.then_some("since"));
+    let mut listing = Listing::new(headings);
+    for (name, role, since) in rows {
+        let mut row: Vec<Cell> = vec![name.into()];
+        if with_role {
+            row.push(role.into());
+        }
+        if with_since {
+            row.push(since.into());
+        }
+        listing.push(row, Value::Null);
+    }
+    listing
 }
 
 /// A relationship record as of the profile's year: without the tone and status of the dataset's

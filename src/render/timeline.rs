@@ -102,12 +102,34 @@ fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<
         return Ok(());
     }
     let width = usize::from(out.width);
-    let legend: Vec<String> =
-        Tone::ALL.iter().rev().map(|&t| format!("{} {}", paint(mark(t).trim_end(), t), t.label())).collect();
-    writeln!(out.out, "{}", legend.join("  ").dimmed())?;
-    // Dates line up in one column as wide as the widest date shown.
+    // The legend, on as many lines as the width needs.
+    let mut legend = String::new();
+    let mut used = 0;
+    for &tone in Tone::ALL.iter().rev() {
+        let item_width = mark(tone).trim_end().chars().count() + 1 + tone.label().chars().count();
+        if used > 0 && used + 2 + item_width > width {
+            writeln!(out.out, "{legend}")?;
+            (legend, used) = (String::new(), 0);
+        }
+        if used > 0 {
+            legend.push_str("  ");
+            used += 2;
+        }
+        legend.push_str(&paint(mark(tone).trim_end(), tone).to_string());
+        legend.push(' ');
+        legend.push_str(&tone.label().dimmed().to_string());
+        used += item_width;
+    }
+    writeln!(out.out, "{legend}")?;
+    // One date column for the whole timeline, as wide as its longest date (`2008-08–2008-09`),
+    // so that marks and titles line up; titles wrap in what is left of the width.
     let date_width =
-        groups.iter().flat_map(|(_, group)| group).map(|s| marked_date(s, as_of).chars().count()).max().unwrap_or(0);
+        groups.iter().flat_map(|(_, g)| g.iter()).map(|s| marked_date(s, as_of).chars().count()).max().unwrap_or(4);
+    let beside = 4 + date_width + 1 + 2 + 1;
+    // Too narrow for dates and titles side by side: the mark and date on one line, the title
+    // below them.
+    let stacked = width < beside + 20;
+    let indent = if stacked { 5 } else { beside };
     for (year, group) in groups {
         writeln!(out.out)?;
         let rule = "─".repeat(width.saturating_sub(6).min(60));
@@ -115,11 +137,15 @@ fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<
         for selected in group {
             let event = selected.event;
             let date = marked_date(selected, as_of);
-            let indent = 4 + date_width + 4;
             let mut lines = wrap(&sanitize(&event.title), width.saturating_sub(indent)).into_iter();
-            let first = lines.next().unwrap_or_default();
-            let pad = " ".repeat(date_width.saturating_sub(date.chars().count()));
-            writeln!(out.out, "    {date}{pad} {} {}", paint(mark(event.tone), event.tone), first)?;
+            let mark = paint(mark(event.tone), event.tone);
+            if stacked {
+                writeln!(out.out, "  {mark} {date}")?;
+            } else {
+                let first = lines.next().unwrap_or_default();
+                let pad = " ".repeat(date_width.saturating_sub(date.chars().count()));
+                writeln!(out.out, "    {date}{pad} {mark} {first}")?;
+            }
             for line in lines {
                 writeln!(out.out, "{}{line}", " ".repeat(indent))?;
             }
