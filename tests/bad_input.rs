@@ -228,3 +228,85 @@ fn control_characters_and_bidi_overrides_in_names_never_reach_the_terminal() {
         assert!(run.stdout.contains("\\u{202e}ailivoB\\x1b]0;owned\\x07"), "{format}: {}", run.stdout);
     }
 }
+
+/// Run with standard input read from `path` (a device or a file).
+fn with_stdin_from(path: &str, args: &[&str]) -> common::Run {
+    let stdin = std::fs::File::open(path).unwrap();
+    run_command(relations().args(["--color", "never"]).args(args).stdin(stdin))
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_devices_as_data_end_with_exit_3() {
+    assert_error(&run(&["--data", "/dev/zero", "info"]), 3, "/dev/zero: line 1, column 1: invalid JSON");
+    assert_error(&run(&["--data", "/dev/urandom", "info"]), 3, "/dev/urandom: ");
+    assert_error(&with_stdin_from("/dev/zero", &["--data", "-", "info"]), 3, "invalid JSON");
+}
+
+#[test]
+fn a_file_over_the_input_limit_exits_3_and_says_how_to_raise_it() {
+    let spaces = TempFile::new("spaces.json", &[b' '; 3 << 20]);
+    let over = run(&["--max-input", "2M", "--data", spaces.path(), "info"]);
+    assert_error(&over, 3, "larger than the input limit of 2097152 bytes (2M); raise it with --max-input");
+    assert_eq!(over.stderr.lines().count(), 1, "{}", over.stderr);
+    let mut command = relations();
+    command.env("RELATIONS_MAX_INPUT", "1K").args(["--color", "never", "--data", spaces.path(), "info"]);
+    assert_error(&run_command(&mut command), 3, "input limit of 1024 bytes (1K)");
+    // The same file within the limit is read, and fails only for what it is.
+    assert_error(&run(&["--max-input", "4M", "--data", spaces.path(), "info"]), 3, "EOF while parsing");
+}
+
+#[test]
+fn an_endless_stream_on_standard_input_stops_at_the_input_limit() {
+    let mut child = relations()
+        .args(["--color", "never", "--max-input", "1M", "--data", "-", "info"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Far more than the limit; the program stops reading, so the writes end with a closed pipe.
+    let writer = std::thread::spawn(move || {
+        let line = [b' '; 4096];
+        for _ in 0..(64 << 20) / line.len() {
+            if stdin.write_all(&line).is_err() {
+                return false;
+            }
+        }
+        true
+    });
+    let output = child.wait_with_output().unwrap();
+    assert!(!writer.join().unwrap(), "the program read all 64 MiB despite a 1 MiB limit");
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("cannot read standard input: larger than the input limit")
+    );
+}
+
+#[test]
+fn a_size_that_is_not_a_size_is_a_usage_error() {
+    assert_error(&run(&["--max-input", "lots", "info"]), 2, "'lots' is not a size");
+    assert_error(&run(&["--max-input", "-1", "info"]), 2, "");
+    let mut command = relations();
+    command.env("RELATIONS_MAX_INPUT", "9X").args(["info"]);
+    assert_error(&run_command(&mut command), 2, "'9X' is not a size");
+}
+
+#[test]
+fn reading_standard_input_twice_is_a_usage_error() {
+    let run = with_stdin_from(&fixture("small.json"), &["--data", "-", "--data", "-", "info"]);
+    assert_error(&run, 2, "standard input can be read only once");
+    let run = with_stdin_from(&fixture("small.json"), &["--data", "-", "validate", "/dev/stdin"]);
+    assert_error(&run, 2, "standard input can be read only once");
+    let run = with_stdin_from(&fixture("small.json"), &["validate", "-", "-"]);
+    assert_error(&run, 2, "standard input can be read only once");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_exits_4_not_3() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let run = run_command(relations().args(["--color", "never", "events"]).stdout(full));
+    assert_error(&run, 4, "cannot write output");
+}
