@@ -478,13 +478,25 @@ fn membership_cycles(check: &mut Checker, actors: &Collection<Actor>, names: &[&
                 }
                 Mark::Open => {
                     let start = stack.iter().position(|&(b, _)| b == inner).unwrap_or(0);
-                    let mut circle: Vec<&str> =
-                        stack[start..].iter().map(|&(b, _)| actors.items[b].id.as_str()).collect();
-                    circle.push(member);
+                    let circle = &stack[start..];
+                    // A long circle is cut in the middle, to keep the message to one line.
+                    let mut names: Vec<&str> = if circle.len() <= 8 {
+                        circle.iter().map(|&(b, _)| actors.items[b].id.as_str()).collect()
+                    } else {
+                        let ends = circle[..4].iter().chain(&circle[circle.len() - 3..]);
+                        ends.map(|&(b, _)| actors.items[b].id.as_str()).collect()
+                    };
+                    if circle.len() > 8 {
+                        names.insert(4, "…");
+                    }
                     check.report(
                         &origins[bloc],
                         &format!("members[{at}].actor"),
-                        format!("bloc membership runs in a circle: {}", circle.join(" → ")),
+                        format!(
+                            "bloc membership runs in a circle of {}: {} → {member}",
+                            crate::error::plural(circle.len(), "bloc"),
+                            names.join(" → ")
+                        ),
                     );
                 }
                 Mark::Done => {}
