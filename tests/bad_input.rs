@@ -395,3 +395,24 @@ fn a_long_chain_of_blocs_is_checked_without_overflowing_the_stack() {
     );
     assert!(run.stderr.len() < 500, "the circle is not cut: {} bytes", run.stderr.len());
 }
+
+#[test]
+fn a_duplicate_far_down_a_long_member_list_is_found() {
+    let mut members: Vec<String> = (0..40).map(|i| format!(r#"{{"actor": "m{i}"}}"#)).collect();
+    members.push(r#"{"actor": "m3"}"#.into());
+    let people: Vec<String> = (0..40)
+        .map(|i| format!(r#"{{"id": "m{i}", "kind": "person", "name": "M", "summary": "", "sources": [{{"source": "bir", "section": "chile"}}]}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"actors": [{}, {{"id": "big", "kind": "bloc", "name": "Big", "full_name": "Big", "summary": "", "members": [{}], "sources": [{{"source": "bir", "section": "chile"}}]}}]}}"#,
+        people.join(","),
+        members.join(",")
+    );
+    let run = load("long.json", text.as_bytes());
+    assert_error(&run, 3, "1 problem in the dataset");
+    assert!(
+        run.stderr.contains("actors[40].members[40].actor: member 'm3' appears twice; it is already members[3]"),
+        "{}",
+        run.stderr
+    );
+}

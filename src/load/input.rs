@@ -160,7 +160,7 @@ fn too_large(limit: InputLimit) -> std::io::Error {
 /// Read to the end or to the first byte past `limit`, whichever comes first.
 fn read_limited(reader: impl Read, expected: u64, limit: InputLimit) -> std::io::Result<Vec<u8>> {
     // Read a window at a time, so that the checks below run on each window as it arrives.
-    const WINDOW: u64 = 1 << 20;
+    const WINDOW: usize = 1 << 20;
     let mut reader = reader.take(limit.0.saturating_add(1));
     // A regular file's size is known: one allocation of that size. A pipe or device reserves
     // address space for the whole limit up front, which costs memory only as pages are
@@ -170,12 +170,12 @@ fn read_limited(reader: impl Read, expected: u64, limit: InputLimit) -> std::io:
     let capacity = if expected > 0 { expected.saturating_add(1) } else { limit.0.saturating_add(1) };
     let mut bytes = Vec::new();
     if bytes.try_reserve_exact(usize::try_from(capacity).unwrap_or(usize::MAX)).is_err() {
-        bytes.reserve(WINDOW as usize);
+        bytes.reserve(WINDOW);
     }
     let mut checked_utf8 = 0; // bytes[..checked_utf8] is known to be UTF-8
     loop {
         let start = bytes.len();
-        if (&mut reader).take(WINDOW).read_to_end(&mut bytes)? == 0 {
+        if (&mut reader).take(WINDOW as u64).read_to_end(&mut bytes)? == 0 {
             break;
         }
         if bytes.len() as u64 > limit.0 {
@@ -193,6 +193,7 @@ fn read_limited(reader: impl Read, expected: u64, limit: InputLimit) -> std::io:
 /// UTF-8 error. A UTF-8 sequence cut at the end of what has been read is checked next time.
 fn cannot_be_json(bytes: &[u8], start: usize, checked_utf8: &mut usize) -> bool {
     // One branch-free pass over the new bytes, which the compiler vectorises.
+    #[allow(clippy::needless_bitwise_bool)] // no short circuit, so the loop vectorises
     let control =
         bytes[start..].iter().fold(false, |found, &b| found | (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r'));
     if control {

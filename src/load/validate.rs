@@ -133,20 +133,18 @@ impl Checker<'_> {
 
     /// Each id at most once in a list: a second mention is reported where it stands, with
     /// where the first one is.
-    fn unique<'s>(&mut self, origin: &Origin<'_>, list: &str, ids: impl Iterator<Item = &'s Slug>, what: &str) {
-        let mut first_at: Vec<(&str, usize)> = Vec::new();
+    fn unique<T>(&mut self, origin: &Origin<'_>, list: &str, items: &[T], key: impl Fn(&T) -> &Slug, what: &str) {
+        // Lists are short (an event's actors, a bloc's members): scan them, with no allocation
+        // per record; a long one gets a map, so a hostile list of a million stays linear.
         let mut seen: FastHashMap<&str, usize> = FastHashMap::default();
-        for (i, id) in ids.enumerate() {
-            // Lists are short (an event's actors, a bloc's members): scan them; a long one
-            // gets a map, so a hostile list of a million entries stays linear.
+        for (i, item) in items.iter().enumerate() {
+            let id = key(item);
             let first = if i < 16 {
-                let found = first_at.iter().find(|(seen_id, _)| *seen_id == id.as_str()).map(|&(_, at)| at);
-                first_at.push((id.as_str(), i));
-                found
+                items[..i].iter().position(|earlier| key(earlier) == id)
             } else {
                 if seen.is_empty() {
-                    for &(seen_id, at) in first_at.iter().rev() {
-                        seen.insert(seen_id, at);
+                    for (at, earlier) in items[..i].iter().enumerate().rev() {
+                        seen.insert(key(earlier).as_str(), at);
                     }
                 }
                 match seen.entry(id.as_str()) {
@@ -305,7 +303,7 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
                 check.report(origin, &format!("members[{i}].actor"), "a bloc cannot be its own member");
             }
         }
-        check.unique(origin, "members", actor.members.iter().map(|m| &m.actor), "member");
+        check.unique(origin, "members", &actor.members, |m| &m.actor, "member");
         for (i, role) in actor.roles.iter().enumerate() {
             check.text(origin, &|| format!("roles[{i}].title"), &role.title, "a title");
             if let Some(of) = &role.of {
@@ -347,7 +345,7 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         for (i, id) in event.actors.iter().enumerate() {
             resolve(&mut check, origin, &|| format!("actors[{i}]"), id);
         }
-        check.unique(origin, "actors", event.actors.iter(), "actor");
+        check.unique(origin, "actors", &event.actors, |a| a, "actor");
         check.span(origin, &|| "end".into(), event.date, event.end, "event's date");
         let length = event.title.chars().count();
         if length > Event::MAX_TITLE_CHARS {

@@ -304,7 +304,7 @@ impl JsonSchema for Amount {
         schemars::json_schema!({
             "title": "Amount",
             "type": "number",
-            "minimum": -(Amount::MAX_EXACT as i64),
+            "minimum": -Amount::MAX_EXACT.cast_signed(),
             "maximum": Amount::MAX_EXACT,
             "description": "A number in base units: 15500000, not 15.5. At most 9007199254740991 (2^53 − 1) in magnitude, where whole numbers stay exact."
         })
