@@ -47,7 +47,10 @@ impl Error {
         match self {
             Error::NotFound { .. } | Error::Ambiguous { .. } | Error::NoRecord(_) => 1,
             Error::Usage(_) => 2,
-            Error::InvalidData(_) | Error::Read { .. } | Error::Output(_) => 3,
+            Error::InvalidData(_) | Error::Read { .. } => 3,
+            // Not the data's fault: the disk is full, the device failed. (A closed pipe is
+            // not an error at all; see `is_broken_pipe`.)
+            Error::Output(_) => 4,
         }
     }
 

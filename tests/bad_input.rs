@@ -241,3 +241,191 @@ fn control_characters_and_bidi_overrides_in_names_never_reach_the_terminal() {
         assert!(run.stdout.contains("\\u{202e}ailivoB\\x1b]0;owned\\x07"), "{format}: {}", run.stdout);
     }
 }
+
+/// Run with standard input read from `path` (a device or a file).
+fn with_stdin_from(path: &str, args: &[&str]) -> common::Run {
+    let stdin = std::fs::File::open(path).unwrap();
+    run_command(relations().args(["--color", "never"]).args(args).stdin(stdin))
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_devices_as_data_end_with_exit_3() {
+    assert_error(&run(&["--data", "/dev/zero", "info"]), 3, "/dev/zero: line 1, column 1: invalid JSON");
+    assert_error(&run(&["--data", "/dev/urandom", "info"]), 3, "/dev/urandom: ");
+    assert_error(&with_stdin_from("/dev/zero", &["--data", "-", "info"]), 3, "invalid JSON");
+}
+
+#[test]
+fn a_file_over_the_input_limit_exits_3_and_says_how_to_raise_it() {
+    let spaces = TempFile::new("spaces.json", &[b' '; 3 << 20]);
+    let over = run(&["--max-input", "2M", "--data", spaces.path(), "info"]);
+    assert_error(&over, 3, "larger than the input limit of 2097152 bytes (2M); raise it with --max-input");
+    assert_eq!(over.stderr.lines().count(), 1, "{}", over.stderr);
+    let mut command = relations();
+    command.env("RELATIONS_MAX_INPUT", "1K").args(["--color", "never", "--data", spaces.path(), "info"]);
+    assert_error(&run_command(&mut command), 3, "input limit of 1024 bytes (1K)");
+    // The same file within the limit is read, and fails only for what it is.
+    assert_error(&run(&["--max-input", "4M", "--data", spaces.path(), "info"]), 3, "EOF while parsing");
+}
+
+#[test]
+fn an_endless_stream_on_standard_input_stops_at_the_input_limit() {
+    let mut child = relations()
+        .args(["--color", "never", "--max-input", "1M", "--data", "-", "info"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Far more than the limit; the program stops reading, so the writes end with a closed pipe.
+    let writer = std::thread::spawn(move || {
+        let line = [b' '; 4096];
+        for _ in 0..(64 << 20) / line.len() {
+            if stdin.write_all(&line).is_err() {
+                return false;
+            }
+        }
+        true
+    });
+    let output = child.wait_with_output().unwrap();
+    assert!(!writer.join().unwrap(), "the program read all 64 MiB despite a 1 MiB limit");
+    assert_eq!(output.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("cannot read standard input: larger than the input limit")
+    );
+}
+
+#[test]
+fn a_size_that_is_not_a_size_is_a_usage_error() {
+    assert_error(&run(&["--max-input", "lots", "info"]), 2, "'lots' is not a size");
+    assert_error(&run(&["--max-input", "-1", "info"]), 2, "");
+    let mut command = relations();
+    command.env("RELATIONS_MAX_INPUT", "9X").args(["info"]);
+    assert_error(&run_command(&mut command), 2, "'9X' is not a size");
+}
+
+#[test]
+fn reading_standard_input_twice_is_a_usage_error() {
+    let run = with_stdin_from(&fixture("small.json"), &["--data", "-", "--data", "-", "info"]);
+    assert_error(&run, 2, "standard input can be read only once");
+    let run = with_stdin_from(&fixture("small.json"), &["--data", "-", "validate", "/dev/stdin"]);
+    assert_error(&run, 2, "standard input can be read only once");
+    let run = with_stdin_from(&fixture("small.json"), &["validate", "-", "-"]);
+    assert_error(&run, 2, "standard input can be read only once");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_exits_4_not_3() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let run = run_command(relations().args(["--color", "never", "events"]).stdout(full));
+    assert_error(&run, 4, "cannot write output");
+}
+
+/// Shape and content the loader refuses, each fixture with the place and the words of its one
+/// problem. (`tests/schema.rs` runs the same catalogue through a JSON Schema validator.)
+const REFUSED: &[(&str, &str, &str)] = &[
+    ("top-level-array.json", "", "expected a JSON object at the top level, found an array"),
+    ("positional-record.json", "events[0]", "expected a JSON object of named fields (Event)"),
+    ("positional-dataset.json", "dataset", "expected a JSON object of named fields (DatasetInfo)"),
+    ("self-member.json", "actors[0].members[0].actor", "a bloc cannot be its own member"),
+    (
+        "membership-cycle.json",
+        "actors[2].members[0].actor",
+        "runs in a circle of 3 blocs: alpha → beta → gamma → alpha",
+    ),
+    ("duplicate-member.json", "actors[0].members[2].actor", "member 'chile' appears twice; it is already members[0]"),
+    ("duplicate-event-actor.json", "events[0].actors[2]", "actor 'bolivia' appears twice; it is already actors[0]"),
+    ("self-based-organisation.json", "actors[0].based_in", "an organisation cannot be based in itself"),
+    ("empty-alias.json", "actors[0].aliases[1]", "an alias cannot be empty"),
+    ("blank-name.json", "actors[0].name", "a name cannot be empty"),
+    ("amount-beyond-exact.json", "figures[0].amount", "amount 9007199254740993 is beyond ±9007199254740991"),
+    ("year-zero.json", "events[0].date", "'0000' has year 0000"),
+    ("impossible-day.json", "events[0].date", "'2007-02-29' has day 29"),
+    ("impossible-as-of.json", "dataset.as_of", "'2010-04-31' has day 31"),
+    ("impossible-member-since.json", "actors[0].members[0].since", "'2008-00' has month 0"),
+    ("tone-fraction.json", "events[0].tone", "invalid type: floating point `1.5`, expected an integer"),
+    ("years-beyond-u32.json", "figures[0].period.years", "integer `4294967296`"),
+    ("no-actors.json", "events[0].actors", "an event needs at least one actor"),
+    ("no-sources.json", "events[0].sources", "must cite at least one source section"),
+    ("country-without-iso3.json", "actors[0].iso3", "a country needs iso3"),
+    ("person-with-full-name.json", "actors[0].full_name", "only a bloc has full_name"),
+    ("between-one-actor.json", "relationships[0].between", "two different actors"),
+    ("period-extra-key.json", "figures[0].period", "unknown field `note`"),
+    ("period-as-array.json", "figures[0].period", "invalid type: sequence"),
+    ("title-too-long.json", "events[0].title", "81 characters; a title has at most 80"),
+    ("empty-unit.json", "figures[0].unit", "a unit cannot be empty"),
+    ("empty-label.json", "figures[0].label", "a label cannot be empty"),
+    ("bad-iso3.json", "actors[0].iso3", "'lem' is not an ISO 3166-1 alpha-3 code"),
+    ("empty-role-title.json", "actors[0].roles[0].title", "a title cannot be empty"),
+    ("period-to-before-from.json", "relationships[0].periods[0].to", "2006 is before the period's start 2008"),
+];
+
+#[test]
+fn shape_and_content_problems_are_named_with_their_place_and_exit_3() {
+    for (file, location, message) in REFUSED {
+        let path = fixture(&format!("invalid/{file}"));
+        let run = run(&["validate", &path]);
+        assert_error(&run, 3, "1 problem in the dataset");
+        let expected = if location.is_empty() { format!("{path}: {message}") } else { format!("{path}: {location}: ") };
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.starts_with(&expected))
+            .unwrap_or_else(|| panic!("{file}: no line starting {expected:?} in:\n{}", run.stderr));
+        assert!(line.contains(message), "{file}: {line:?} should contain {message:?}");
+    }
+}
+
+#[test]
+fn an_empty_array_on_standard_input_is_not_a_valid_dataset() {
+    let file = TempFile::new("array.json", b"[]\n");
+    let run = with_stdin_from(file.path(), &["--no-bundled", "validate", "-"]);
+    assert_error(&run, 3, "-: expected a JSON object at the top level, found an array");
+}
+
+#[test]
+fn a_long_chain_of_blocs_is_checked_without_overflowing_the_stack() {
+    // Each bloc a member of the next, and the last of the first: one circle of 50 000.
+    let count = 50_000;
+    let blocs: Vec<String> = (0..count)
+        .map(|i| {
+            format!(
+                r#"{{"id": "b{i}", "kind": "bloc", "name": "B", "full_name": "B", "summary": "", "members": [{{"actor": "b{}"}}], "sources": [{{"source": "bir", "section": "chile"}}]}}"#,
+                (i + 1) % count
+            )
+        })
+        .collect();
+    let file = TempFile::new("chain.json", format!(r#"{{"actors": [{}]}}"#, blocs.join(",")).as_bytes());
+    let run = run(&["validate", file.path()]);
+    assert_error(&run, 3, "1 problem in the dataset");
+    assert!(
+        run.stderr.contains("runs in a circle of 50000 blocs: b0 → b1 → b2 → b3 → … → b49997 → b49998 → b49999 → b0"),
+        "{}",
+        &run.stderr[..run.stderr.len().min(500)]
+    );
+    assert!(run.stderr.len() < 500, "the circle is not cut: {} bytes", run.stderr.len());
+}
+
+#[test]
+fn a_duplicate_far_down_a_long_member_list_is_found() {
+    let mut members: Vec<String> = (0..40).map(|i| format!(r#"{{"actor": "m{i}"}}"#)).collect();
+    members.push(r#"{"actor": "m3"}"#.into());
+    let people: Vec<String> = (0..40)
+        .map(|i| format!(r#"{{"id": "m{i}", "kind": "person", "name": "M", "summary": "", "sources": [{{"source": "bir", "section": "chile"}}]}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"actors": [{}, {{"id": "big", "kind": "bloc", "name": "Big", "full_name": "Big", "summary": "", "members": [{}], "sources": [{{"source": "bir", "section": "chile"}}]}}]}}"#,
+        people.join(","),
+        members.join(",")
+    );
+    let run = load("long.json", text.as_bytes());
+    assert_error(&run, 3, "1 problem in the dataset");
+    assert!(
+        run.stderr.contains("actors[40].members[40].actor: member 'm3' appears twice; it is already members[3]"),
+        "{}",
+        run.stderr
+    );
+}

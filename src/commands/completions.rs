@@ -217,7 +217,7 @@ fn completion_inputs(words: &[OsString]) -> Vec<Input> {
         inputs.push(Input::bundled());
     }
     let regular = |path: &Path| std::fs::metadata(path).is_ok_and(|m| m.is_file());
-    inputs.extend(paths.iter().filter(|p| regular(p)).filter_map(|p| Input::read(p).ok()));
+    inputs.extend(paths.iter().filter(|p| regular(p)).filter_map(|p| Input::read(p, load::InputLimit::DEFAULT).ok()));
     inputs
 }
 

@@ -103,7 +103,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
     match &cli.command {
         Command::Schema => return schema::run(out),
         Command::Man => return man::run(out),
-        Command::Validate(args) => return validate::run(args, inputs(cli)?, out),
+        Command::Validate(args) => return validate::run(args, inputs(cli)?, cli.max_input, out),
         Command::Completions(args) => return completions::run(args, out),
         _ => {}
     }
@@ -143,8 +143,9 @@ fn inputs(cli: &Cli) -> Result<Vec<Input>> {
         }
         _ => Vec::new(),
     };
+    load::check_stdin_once(cli.data.iter().chain(&from_env).map(PathBuf::as_path))?;
     for path in cli.data.iter().chain(&from_env) {
-        inputs.push(Input::read(path)?);
+        inputs.push(Input::read(path, cli.max_input)?);
     }
     Ok(inputs)
 }

@@ -6,15 +6,19 @@ use serde_json::json;
 
 use crate::cli::{Format, ValidateArgs};
 use crate::error::{Error, Problem, Result, plural};
-use crate::load::{self, Input};
+use crate::load::{self, Input, InputLimit};
 use crate::render::Output;
 
-pub fn run(args: &ValidateArgs, base: Vec<Input>, out: &mut Output) -> Result<()> {
+pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut Output) -> Result<()> {
+    // `--data -` may already have read standard input; naming it again here would see it empty.
+    let stdin_in_base = base.iter().find(|i| load::is_stdin(std::path::Path::new(&i.name)));
+    let named = stdin_in_base.map(|i| std::path::Path::new(&i.name));
+    load::check_stdin_once(named.into_iter().chain(args.files.iter().map(std::path::PathBuf::as_path)))?;
     // Unreadable files are problems like any other, so one missing file does not hide the rest.
     let mut inputs = Vec::new();
     let mut unreadable = Vec::new();
     for path in &args.files {
-        match Input::read(path) {
+        match Input::read(path, limit) {
             Ok(input) => inputs.push(input),
             Err(Error::Read { path, source }) => unreadable.push(Problem {
                 file: path,

@@ -1,8 +1,7 @@
 //! Bytes → checked dataset: parse each file, merge them in order, validate the result.
 
+mod input;
 mod validate;
-
-use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -10,44 +9,7 @@ use serde_json::value::RawValue;
 use crate::error::{Error, Problem, Result};
 use crate::model::{Dataset, DatasetFile};
 
-/// The bundled dataset, compiled into the binary.
-pub const BUNDLED: &str = include_str!("../../data/bolivia.json");
-pub const BUNDLED_NAME: &str = "<bundled>";
-
-/// One dataset document to load, with the name its problems are reported under.
-pub struct Input {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
-
-impl Input {
-    pub fn bundled() -> Self {
-        Self { name: BUNDLED_NAME.into(), bytes: BUNDLED.as_bytes().to_vec() }
-    }
-
-    /// Read a file named on the command line (`-` is standard input).
-    pub fn read(path: &Path) -> Result<Self> {
-        let name = path.display().to_string();
-        let bytes = if path == Path::new("-") {
-            let mut buffer = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buffer)
-                .map_err(|source| Error::Read { path: "standard input".into(), source })?;
-            buffer
-        } else {
-            if path.is_dir() {
-                return Err(Error::Read {
-                    path: name,
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        "it is a directory, not a dataset file",
-                    ),
-                });
-            }
-            std::fs::read(path).map_err(|source| Error::Read { path: name.clone(), source })?
-        };
-        Ok(Self { name, bytes })
-    }
-}
+pub use input::{BUNDLED, BUNDLED_NAME, Input, InputLimit, check_stdin_once, is_stdin};
 
 /// Load, merge and validate: a later record with the same id (for relationships, the same pair)
 /// replaces the earlier one. Every problem in every file is reported, not just the first.

@@ -124,6 +124,44 @@ impl Checker<'_> {
         self.problems.push(Problem { file: origin.file.into(), location, message: message.into() });
     }
 
+    /// Text that names or titles something must have more than white space.
+    fn text(&mut self, origin: &Origin<'_>, field: &dyn Fn() -> String, value: &str, what: &str) {
+        if value.trim().is_empty() {
+            self.report(origin, &field(), format!("{what} cannot be empty"));
+        }
+    }
+
+    /// Each id at most once in a list: a second mention is reported where it stands, with
+    /// where the first one is.
+    fn unique<T>(&mut self, origin: &Origin<'_>, list: &str, items: &[T], key: impl Fn(&T) -> &Slug, what: &str) {
+        // Lists are short (an event's actors, a bloc's members): scan them, with no allocation
+        // per record; a long one gets a map, so a hostile list of a million stays linear.
+        let mut seen: FastHashMap<&str, usize> = FastHashMap::default();
+        for (i, item) in items.iter().enumerate() {
+            let id = key(item);
+            let first = if i < 16 {
+                items[..i].iter().position(|earlier| key(earlier) == id)
+            } else {
+                if seen.is_empty() {
+                    for (at, earlier) in items[..i].iter().enumerate().rev() {
+                        seen.insert(key(earlier).as_str(), at);
+                    }
+                }
+                match seen.entry(id.as_str()) {
+                    Entry::Occupied(entry) => Some(*entry.get()),
+                    Entry::Vacant(entry) => {
+                        entry.insert(i);
+                        None
+                    }
+                }
+            };
+            if let Some(first) = first {
+                let field = if list == "members" { format!("{list}[{i}].actor") } else { format!("{list}[{i}]") };
+                self.report(origin, &field, format!("{what} '{id}' appears twice; it is already {list}[{first}]"));
+            }
+        }
+    }
+
     /// A span must not end before it starts: `field` names the end, `start` what it is held to.
     fn span(&mut self, origin: &Origin<'_>, field: &dyn Fn() -> String, from: Date, to: Option<Date>, start: &str) {
         if let Some(to) = to
@@ -208,15 +246,18 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         sources.items.iter().flat_map(|s| s.sections.iter().map(|x| (s.id.as_str(), x.id.as_str()))).collect();
     let sources_known: FastHashSet<&str> = sources.items.iter().map(|s| s.id.as_str()).collect();
 
-    if let (Some(info), Some(origin)) = (&info, &info_origin)
-        && !actor_ids.contains(info.subject.as_str())
-    {
-        check.report(origin, "subject", format!("'{}' is not the id of any actor", info.subject));
+    if let (Some(info), Some(origin)) = (&info, &info_origin) {
+        if !actor_ids.contains(info.subject.as_str()) {
+            check.report(origin, "subject", format!("'{}' is not the id of any actor", info.subject));
+        }
+        check.text(origin, &|| "title".into(), &info.title, "a title");
     }
     for (source, origin) in sources.iter(names) {
         let origin = &origin;
+        check.text(origin, &|| "title".into(), &source.title, "a title");
         let mut seen = HashSet::new();
         for (i, section) in source.sections.iter().enumerate() {
+            check.text(origin, &|| format!("sections[{i}].title"), &section.title, "a title");
             if !seen.insert(section.id.as_str()) {
                 check.report(origin, &format!("sections[{i}].id"), format!("duplicate section id '{}'", section.id));
             }
@@ -259,8 +300,13 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         cite(&mut check, origin, &actor.sources);
         for (i, member) in actor.members.iter().enumerate() {
             resolve(&mut check, origin, &|| format!("members[{i}].actor"), &member.actor);
+            if member.actor == actor.id {
+                check.report(origin, &format!("members[{i}].actor"), "a bloc cannot be its own member");
+            }
         }
+        check.unique(origin, "members", &actor.members, |m| &m.actor, "member");
         for (i, role) in actor.roles.iter().enumerate() {
+            check.text(origin, &|| format!("roles[{i}].title"), &role.title, "a title");
             if let Some(of) = &role.of {
                 resolve(&mut check, origin, &|| format!("roles[{i}].of"), of);
             }
@@ -270,8 +316,12 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         }
         if let Some(base) = &actor.based_in {
             resolve(&mut check, origin, &|| "based_in".into(), base);
+            if *base == actor.id {
+                check.report(origin, "based_in", "an organisation cannot be based in itself");
+            }
         }
     }
+    membership_cycles(&mut check, actors, names);
     for (rel, origin) in relationships.iter(names) {
         let origin = &origin;
         cite(&mut check, origin, &rel.sources);
@@ -281,7 +331,9 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         if rel.between[0] == rel.between[1] {
             check.report(origin, "between", "a relationship needs two different actors");
         }
+        check.text(origin, &|| "status".into(), &rel.status, "a status");
         for (i, period) in rel.periods.iter().enumerate() {
+            check.text(origin, &|| format!("periods[{i}].label"), &period.label, "a label");
             check.span(origin, &|| format!("periods[{i}].to"), period.from, period.to, "period's start");
         }
     }
@@ -294,6 +346,7 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         for (i, id) in event.actors.iter().enumerate() {
             resolve(&mut check, origin, &|| format!("actors[{i}]"), id);
         }
+        check.unique(origin, "actors", &event.actors, |a| a, "actor");
         check.span(origin, &|| "end".into(), event.date, event.end, "event's date");
         let length = event.title.chars().count();
         if length > Event::MAX_TITLE_CHARS {
@@ -303,9 +356,7 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
                 format!("{length} characters; a title has at most {}", Event::MAX_TITLE_CHARS),
             );
         }
-        if event.title.trim().is_empty() {
-            check.report(origin, "title", "a title cannot be empty");
-        }
+        check.text(origin, &|| "title".into(), &event.title, "a title");
     }
     for (figure, origin) in figures.iter(names) {
         let origin = &origin;
@@ -318,16 +369,21 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         if let Some(Period::Span { from, to }) = figure.period {
             check.span(origin, &|| "period.to".into(), from, Some(to), "period's start");
         }
-        if figure.unit.trim().is_empty() {
-            check.report(origin, "unit", "a unit cannot be empty");
-        }
+        check.text(origin, &|| "unit".into(), &figure.unit, "a unit");
+        check.text(origin, &|| "label".into(), &figure.label, "a label");
     }
 }
 
 /// The fields that belong to one kind of actor, required where the format requires them.
 fn check_actor(check: &mut Checker, origin: &Origin, actor: &Actor) {
-    if actor.name.trim().is_empty() {
-        check.report(origin, "name", "a name cannot be empty");
+    check.text(origin, &|| "name".into(), &actor.name, "a name");
+    for (i, alias) in actor.aliases.iter().enumerate() {
+        check.text(origin, &|| format!("aliases[{i}]"), alias, "an alias");
+    }
+    for (field, value) in [("region", &actor.region), ("full_name", &actor.full_name), ("category", &actor.category)] {
+        if let Some(value) = value {
+            check.text(origin, &|| field.into(), value, &format!("a {}", field.replace('_', " ")));
+        }
     }
     let present = [
         ("iso3", actor.iso3.is_some(), ActorKind::Country),
@@ -475,6 +531,86 @@ pub(super) fn tone_warnings(file: &DatasetFile) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// Bloc membership must not run in a circle (A in B in A): `members` would never end. A bloc
+/// listing itself is reported where it stands; each longer circle is reported once, at the
+/// membership that closes it. Depth-first, with an explicit stack, so a chain of a hundred
+/// thousand blocs cannot overflow the call stack.
+fn membership_cycles(check: &mut Checker, actors: &Collection<Actor>, names: &[&str]) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let index: FastHashMap<&str, usize> = actors
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.members.is_empty())
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    if index.is_empty() {
+        return;
+    }
+    let origins: Vec<_> = actors.iter(names).map(|(_, origin)| origin).collect();
+    let mut mark = vec![Mark::New; actors.items.len()];
+    let mut sorted: Vec<usize> = index.values().copied().collect();
+    sorted.sort_unstable(); // file order, so reports come out in a stable order
+    for root in sorted {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        // (bloc, index of the next member to visit)
+        let mut stack = vec![(root, 0usize)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (bloc, ref mut next)) = stack.last_mut() {
+            let members = &actors.items[bloc].members;
+            if *next == members.len() {
+                mark[bloc] = Mark::Done;
+                stack.pop();
+                continue;
+            }
+            let at = *next;
+            *next += 1;
+            let member = members[at].actor.as_str();
+            let Some(&inner) = index.get(member) else { continue };
+            if inner == bloc {
+                continue; // its own member: reported with the member list
+            }
+            match mark[inner] {
+                Mark::New => {
+                    mark[inner] = Mark::Open;
+                    stack.push((inner, 0));
+                }
+                Mark::Open => {
+                    let start = stack.iter().position(|&(b, _)| b == inner).unwrap_or(0);
+                    let circle = &stack[start..];
+                    // A long circle is cut in the middle, to keep the message to one line.
+                    let mut names: Vec<&str> = if circle.len() <= 8 {
+                        circle.iter().map(|&(b, _)| actors.items[b].id.as_str()).collect()
+                    } else {
+                        let ends = circle[..4].iter().chain(&circle[circle.len() - 3..]);
+                        ends.map(|&(b, _)| actors.items[b].id.as_str()).collect()
+                    };
+                    if circle.len() > 8 {
+                        names.insert(4, "…");
+                    }
+                    check.report(
+                        &origins[bloc],
+                        &format!("members[{at}].actor"),
+                        format!(
+                            "bloc membership runs in a circle of {}: {} → {member}",
+                            crate::error::plural(circle.len(), "bloc"),
+                            names.join(" → ")
+                        ),
+                    );
+                }
+                Mark::Done => {}
+            }
+        }
+    }
 }
 
 #[cfg(test)]

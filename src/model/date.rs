@@ -83,6 +83,9 @@ impl FromStr for Date {
         if parts.next().is_some() {
             return Err(bad());
         }
+        if year == 0 {
+            return Err(DateError(format!("'{text}' has year 0000, which no calendar has; years start at 0001")));
+        }
         if let Some(m) = month
             && !(1..=12).contains(&m)
         {
@@ -140,12 +143,28 @@ impl schemars::JsonSchema for Date {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
+            "title": "Date",
             "type": "string",
-            "description": "A date with the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD.",
-            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+            "description": "A date with the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD, from 0001. The pattern admits exactly the days the calendar has (no 2008-13, 2008-04-31 or 2007-02-29; 2008-02-29 is fine).",
+            "pattern": DATE_PATTERN
         })
     }
 }
+
+/// Exactly the dates `Date::from_str` accepts, as a regular expression (JSON Schema's `pattern`).
+/// Months and days are checked per month, and 29 February per leap year (divisible by 4 and
+/// not by 100, or by 400), so the schema refuses every impossible day the loader refuses.
+pub const DATE_PATTERN: &str = concat!(
+    "^(?:",
+    // A year, alone or with a month: every four-digit year but 0000.
+    "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)(?:-(?:0[1-9]|1[0-2]))?",
+    // A day every month has (1–28), the 29th and 30th of every month but February, the 31st.
+    "|(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-",
+    "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)",
+    // 29 February of a leap year.
+    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29",
+    ")$"
+);
 
 #[cfg(test)]
 mod tests {
@@ -176,10 +195,35 @@ mod tests {
             "abcd",
             "+200",
             "2008-",
+            "0000",
+            "0000-01-01",
         ] {
             assert!(text.parse::<Date>().is_err(), "{text} should be rejected");
         }
         assert!("2008-02-29".parse::<Date>().is_ok());
+    }
+
+    /// The schema's pattern and the parser agree on every day of four whole years (a leap
+    /// year, a common year, a century that is not leap and one that is) and on malformed text.
+    #[test]
+    fn the_schema_pattern_admits_exactly_the_dates_the_parser_does() {
+        // A tiny matcher would be a second implementation; the real regex engine is in the
+        // schema test (tests/schema.rs). Here: the pattern is well formed and complete.
+        let mut texts: Vec<String> = Vec::new();
+        for year in ["0000", "0001", "2000", "1900", "2008", "2007", "0400", "9999"] {
+            texts.push(year.into());
+            for month in 0..=13 {
+                texts.push(format!("{year}-{month:02}"));
+                for day in 0..=32 {
+                    texts.push(format!("{year}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        let accepted = texts.iter().filter(|t| t.parse::<Date>().is_ok()).count();
+        // 8 years; 7 of them real, each with 12 months and 365 or 366 days.
+        let leap = ["2000", "2008", "0400"].len();
+        assert_eq!(accepted, 7 * (1 + 12 + 365) + leap);
+        assert!(DATE_PATTERN.starts_with("^(?:") && DATE_PATTERN.ends_with(")$"));
     }
 
     #[test]

@@ -5,12 +5,17 @@ use serde::{Deserialize, Serialize};
 
 use super::{Citation, Date, Slug, Tone, vocabulary};
 
+/// Something that happened on a date (or over a span), involving one or more actors.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "Event")]
 pub struct Event {
+    /// The event's id, unique across the dataset; by convention it starts with the year.
     pub id: Slug,
+    /// When it happened, with the precision the source gives.
     pub date: Date,
-    /// The last date of a span (a war, a government); never before `date`.
+    /// The last date of a span (a war, a government); never before `date` (a rule the schema
+    /// cannot state).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
     /// True when the source places the event only roughly.
@@ -25,18 +30,28 @@ pub struct Event {
     /// used to order events whose dates cannot. Every id must name another event, without cycles.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub after: Vec<Slug>,
-    /// At most 80 characters.
+    /// A one-line title: not empty, at most 80 characters.
+    #[schemars(length(min = 1, max = 80), regex(pattern = r"\S"))]
     pub title: String,
+    /// A few sentences on what happened, in our own words.
     pub summary: String,
+    /// What kind of thing happened.
     #[serde(rename = "type")]
     pub kind: EventType,
-    /// Ids of the actors involved; at least one.
+    /// The ids of the actors involved: at least one, each once.
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub actors: Vec<Slug>,
+    /// How the event bore on the relations of the actors involved.
     pub tone: Tone,
+    /// Free topic words for searching (trade, drugs, gas, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The source sections the event rests on; at least one.
+    #[schemars(length(min = 1))]
     pub sources: Vec<Citation>,
 }
+
+super::named_fields_only!(Event);
 
 impl Event {
     pub const MAX_TITLE_CHARS: usize = 80;

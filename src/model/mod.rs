@@ -16,8 +16,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use actor::{Actor, ActorKind, Membership, Role};
-pub use date::Date;
 pub(crate) use date::shorten;
+pub use date::{DATE_PATTERN, Date};
 pub use event::{Event, EventType, SpanKind};
 pub use figure::{Amount, Figure, FigureKind, Period};
 pub use relationship::{Relationship, TonePeriod};
@@ -54,58 +54,191 @@ where
     deserializer.deserialize_str(FromStrVisitor(expecting, std::marker::PhantomData))
 }
 
-/// Where a record's facts come from: a source and one of its sections.
+/// An integer, written with no fraction: `1`, or `1.0` as JSON Schema's `integer` allows (the
+/// schema says `integer`, so the loader accepts what the schema does). `1.5` is refused.
+pub(crate) struct Whole<T>(pub T);
+
+impl<'de, T: TryFrom<i64> + TryFrom<u64>> Deserialize<'de> for Whole<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, Unexpected};
+
+        struct WholeVisitor<T>(std::marker::PhantomData<T>);
+
+        impl<T: TryFrom<i64> + TryFrom<u64>> serde::de::Visitor<'_> for WholeVisitor<T> {
+            type Value = Whole<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an integer")
+            }
+
+            fn visit_u64<E: Error>(self, value: u64) -> Result<Whole<T>, E> {
+                T::try_from(value)
+                    .map(Whole)
+                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &"an integer in range"))
+            }
+
+            fn visit_i64<E: Error>(self, value: i64) -> Result<Whole<T>, E> {
+                T::try_from(value)
+                    .map(Whole)
+                    .map_err(|_| E::invalid_value(Unexpected::Signed(value), &"an integer in range"))
+            }
+
+            #[allow(clippy::cast_possible_truncation)] // whole and within i64, checked first
+            fn visit_f64<E: Error>(self, value: f64) -> Result<Whole<T>, E> {
+                const I64_END: f64 = 9_223_372_036_854_775_808.0; // 2^63
+                if value.fract() == 0.0 && (-I64_END..I64_END).contains(&value) {
+                    self.visit_i64(value as i64)
+                } else {
+                    Err(E::invalid_type(Unexpected::Float(value), &self))
+                }
+            }
+        }
+
+        deserializer.deserialize_any(WholeVisitor(std::marker::PhantomData))
+    }
+}
+
+/// A record's struct derives `Deserialize` with `#[serde(remote = "Self")]`, which makes the
+/// derived code an inherent function; this gives the trait impls that call it. The derived code
+/// alone would also accept a record written as a JSON array of its fields in order
+/// (`["chile", "country", …]`); a dataset names its fields, so only an object is let through.
+macro_rules! named_fields_only {
+    ($($name:ident),* $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $name::deserialize($crate::model::ObjectOnly(deserializer))
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                $name::serialize(self, serializer)
+            }
+        }
+    )*};
+}
+
+pub(crate) use named_fields_only;
+
+/// A deserializer that reads a struct only from a JSON object. The derived code for a struct
+/// calls nothing but `deserialize_struct`; the rest is passed through untouched.
+pub(crate) struct ObjectOnly<D>(pub D);
+
+impl<'de, D: serde::Deserializer<'de>> serde::Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: serde::de::Visitor<'de>>(
+        self,
+        name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(ObjectVisitor(visitor, name))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// The derived visitor, with only its `visit_map`, and an expectation that says what to write.
+struct ObjectVisitor<V>(V, &'static str);
+
+impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for ObjectVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a JSON object of named fields ({})", self.1)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.0.visit_map(map)
+    }
+}
+
+/// A source section a record rests on: which source, and which of its sections.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "Citation")]
 pub struct Citation {
+    /// The id of a source listed under `sources`.
     pub source: Slug,
+    /// The id of one of that source's sections.
     pub section: Slug,
 }
 
+/// What the dataset is: its id, title, subject and the date it describes the world as of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "DatasetInfo")]
 pub struct DatasetInfo {
+    /// The dataset's own id.
     pub id: Slug,
+    /// The dataset's title, shown by `relations info`; not empty.
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub title: String,
-    /// The actor the dataset is about; relationships are mostly between it and others.
+    /// The id of the actor the dataset is about; relationships are mostly between it and others.
     pub subject: Slug,
-    /// The year the dataset describes the world as of.
+    /// The date the dataset describes the world as of (usually a year).
     pub as_of: Date,
+    /// A few sentences on what the dataset covers and where it comes from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
 }
 
+/// A document the records cite, divided into sections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "Source")]
 pub struct Source {
+    /// The id records use to cite this source.
     pub id: Slug,
+    /// The source's title; not empty.
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub title: String,
+    /// The parts of the source a record can cite; section ids are unique within a source.
     pub sections: Vec<Section>,
 }
 
+/// One citable part of a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "Section")]
 pub struct Section {
+    /// The id a citation names in its `section`; unique within the source.
     pub id: Slug,
+    /// The section's title; not empty.
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub title: String,
 }
 
 /// One dataset document as written in a file. Every part may be left out, so that a file can
 /// add a few records on top of the bundled dataset.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "relations dataset")]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "DatasetFile", title = "relations dataset")]
 pub struct DatasetFile {
+    /// What the dataset is; a file that only adds records to another may leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dataset: Option<DatasetInfo>,
+    /// The documents records cite, each with its sections.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// The countries, blocs, people and organisations; ids are unique across the dataset.
     #[serde(default)]
     pub actors: Vec<Actor>,
+    /// How pairs of actors stand with each other; one record per pair.
     #[serde(default)]
     pub relationships: Vec<Relationship>,
+    /// Dated events, each involving one or more actors.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Numbers: trade, aid, populations, counts and durations.
     #[serde(default)]
     pub figures: Vec<Figure>,
 }
@@ -147,6 +280,8 @@ fn order_by_after(events: &mut Vec<Event>) {
     let mut slots: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
     events.extend(placed.into_iter().filter_map(|i| slots[i].take()));
 }
+
+named_fields_only!(Citation, DatasetInfo, Source, Section, DatasetFile);
 
 /// A loaded, merged and validated dataset, indexed for lookups. Events are kept in date order.
 #[derive(Debug, Default)]

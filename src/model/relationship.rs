@@ -5,35 +5,54 @@ use serde::{Deserialize, Serialize};
 
 use super::{Citation, Date, Slug, Tone};
 
+/// How two actors stand with each other, now and over time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "Relationship")]
 pub struct Relationship {
-    /// The two actors, in any order; one record per pair.
+    /// The ids of the two actors, in any order, and different; one record per pair.
     #[serde(deserialize_with = "two_ids")]
+    #[schemars(extend("uniqueItems" = true))]
     pub between: [Slug; 2],
     /// The tone as of the dataset's `as_of`: the latest period's, unless the source says
     /// otherwise (`validate` warns where an open latest period disagrees).
     pub tone: Tone,
+    /// The relationship's state in a few words: "full diplomatic relations", "no ambassadors", …
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub status: String,
+    /// A few sentences on the relationship, in our own words.
     pub summary: String,
+    /// What the relationship is about: gas, the sea, drugs, trade, …
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
     /// How the tone changed over time, in date order. A period is in force from `from` until
     /// its `to`, or, without one, until the next period starts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub periods: Vec<TonePeriod>,
+    /// The source sections the relationship rests on; at least one.
+    #[schemars(length(min = 1))]
     pub sources: Vec<Citation>,
 }
 
+/// A stretch of time with one tone, from a date to a later one (or to the present).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, remote = "Self")]
+#[schemars(rename = "TonePeriod")]
 pub struct TonePeriod {
+    /// When the period began.
     pub from: Date,
+    /// When it ended; left out while it lasts. Not before `from` (a rule the schema cannot
+    /// state).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
+    /// The tone during the period.
     pub tone: Tone,
+    /// A name for the period: "gas war", "rapprochement", …; not empty.
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub label: String,
 }
+
+super::named_fields_only!(Relationship, TonePeriod);
 
 impl Relationship {
     pub fn involves(&self, actor: &str) -> bool {

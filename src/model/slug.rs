@@ -107,9 +107,10 @@ impl schemars::JsonSchema for Slug {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
+            "title": "Id",
             "type": "string",
             "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-            "description": "An identifier: lowercase letters and digits in words joined by hyphens."
+            "description": "An identifier: lowercase letters and digits in words joined by single hyphens (united-states, 2008-goldberg-expelled)."
         })
     }
 }

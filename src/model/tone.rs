@@ -56,7 +56,7 @@ impl Serialize for Tone {
 
 impl<'de> Deserialize<'de> for Tone {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = i64::deserialize(deserializer)?;
+        let value = super::Whole::<i64>::deserialize(deserializer)?.0;
         Tone::from_value(value).ok_or_else(|| {
             serde::de::Error::custom(format!("tone {value} is out of range: use -2 (hostile) to 2 (close)"))
         })
@@ -73,7 +73,8 @@ impl schemars::JsonSchema for Tone {
             "type": "integer",
             "minimum": -2,
             "maximum": 2,
-            "description": "-2 hostile, -1 strained, 0 neutral or mixed, 1 cooperative, 2 close."
+            "title": "Tone",
+            "description": "How relations stood: -2 hostile, -1 strained, 0 neutral or mixed, 1 cooperative, 2 close."
         })
     }
 }
