@@ -67,6 +67,8 @@ pub enum ColorWhen {
 pub enum Command {
     /// Profile of a country, bloc, person or organisation.
     Show(ShowArgs),
+    /// Browse full-screen, following links from record to record (press ? for keys).
+    Browse(BrowseArgs),
     /// Events in date order.
     Events(EventArgs),
     /// The same events drawn as a timeline grouped by year, marked by tone.
@@ -104,6 +106,18 @@ pub struct ShowArgs {
     pub actors: Vec<String>,
 
     /// Show the world as it stood in this year.
+    #[arg(long, value_name = "YEAR")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BrowseArgs {
+    /// Where to start: an actor id or name, an event or figure id, or a relationship as
+    /// `bolivia--chile` [default: the dataset's subject].
+    #[arg(value_name = "ACTOR|ID")]
+    pub record: Option<String>,
+
+    /// Start with the world as it stood in this year; `[` and `]` change it.
     #[arg(long, value_name = "YEAR")]
     pub as_of: Option<String>,
 }

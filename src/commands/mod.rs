@@ -1,5 +1,6 @@
 //! One file per subcommand; this file loads the data and dispatches.
 
+mod browse;
 mod cite;
 mod compare;
 mod completions;
@@ -28,11 +29,14 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         Command::Schema => return schema::run(out),
         Command::Man => return man::run(out),
         Command::Validate(args) => return validate::run(args, inputs(cli)?, out),
+        // Refused before the data is loaded: there is nothing to do without a terminal.
+        Command::Browse(_) => crate::browse::require_terminal()?,
         _ => {}
     }
     let data = load::load(inputs(cli)?)?;
     let result = match &cli.command {
         Command::Show(args) => show::run(args, &data, out),
+        Command::Browse(args) => browse::run(args, &data, out),
         Command::Events(args) => events::run(args, &data, out),
         Command::Timeline(args) => timeline::run(args, &data, out),
         Command::Search(args) => search::run(args, &data, out),
