@@ -197,8 +197,8 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
     if let Some(rel) = profile.with_subject {
         let other = rel.other(actor.id.as_str());
         b.blank();
-        b.push("Relationship with ", Tag::Heading).actor_link(data, other.as_str()).text("  ");
-        b.link("(open)", Record::Relationship(rel)).end();
+        b.push("Relationship with ", Tag::Heading).actor_link(data, other.as_str()).dim("  page: ");
+        b.link(&Record::Relationship(rel).id(), Record::Relationship(rel)).end();
         tone_lines(b, rel, as_of);
         b.paragraph(&rel.summary);
     }
