@@ -268,7 +268,8 @@ fn clicking_a_link_follows_it_and_the_wheel_scrolls_the_record() {
             None
         })
         .expect("a row with the Peru link");
-    let click = Input::Click { column: text.x + u16::try_from(column).unwrap() + 1, row: text.y + u16::try_from(row).unwrap() };
+    let click =
+        Input::Click { column: text.x + u16::try_from(column).unwrap() + 1, row: text.y + u16::try_from(row).unwrap() };
     let state = press(state, &data, &[click]);
     assert_eq!(id(&state), "peru--chile");
     let state = press(open(&data, "chile", (80, 24)), &data, &[Input::ScrollDown { column: 50, row: 10 }]);

@@ -36,7 +36,18 @@ impl Tmux {
         let tmux = Tmux { socket: format!("relations-{name}-{}", std::process::id()), dir };
         let status = tmux
             .command()
-            .args(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", &width.to_string(), "-y", &height.to_string()])
+            .args([
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
             .args(["env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color", "PS1=$ ", "HOME=/tmp", "sh"])
             .status()
             .expect("tmux starts");

@@ -107,6 +107,7 @@ pub struct Area {
 
 impl Area {
     /// The inside of a bordered box.
+    #[must_use]
     pub fn inner(self) -> Area {
         Area {
             x: self.x + 1,
@@ -150,6 +151,12 @@ pub fn record_text(size: (u16, u16)) -> Area {
     Area { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner }
 }
 
+/// What a page depends on: the record, sources or not, and the year.
+type PageKey<'d> = (Option<Record<'d>>, bool, Option<u16>);
+
+/// How many recent pages are kept.
+const RECENT_PAGES: usize = 16;
+
 pub struct State<'d> {
     pub view: View<'d>,
     pub back: Vec<View<'d>>,
@@ -171,7 +178,9 @@ pub struct State<'d> {
     pub yanked: Option<String>,
     pub quit: bool,
     items_key: Option<(List<'d>, Option<u16>)>,
-    page_key: Option<(Option<Record<'d>>, bool, Option<u16>)>,
+    page_key: Option<PageKey<'d>>,
+    /// Pages shown recently, so that going back costs no query.
+    recent: Vec<(PageKey<'d>, Page<'d>)>,
     wrap_width: usize,
     /// The view before `/`, restored by Esc.
     search_from: Option<View<'d>>,
@@ -212,6 +221,7 @@ impl<'d> State<'d> {
             quit: false,
             items_key: None,
             page_key: None,
+            recent: Vec::new(),
             wrap_width: 0,
             search_from: None,
         };
@@ -242,12 +252,22 @@ impl<'d> State<'d> {
             self.items_key = items_key;
             self.select_record();
         }
-        let page_key = Some((self.view.record, self.view.sources, self.as_of));
+        let page_key = (self.view.record, self.view.sources, self.as_of);
         let width = usize::from(record_text(self.size).width);
-        if self.page_key != page_key {
-            self.page =
-                self.view.record.map(|r| page::page(data, r, self.as_of, self.view.sources)).unwrap_or_default();
-            self.page_key = page_key;
+        if self.page_key != Some(page_key) {
+            let page = match self.recent.iter().position(|(key, _)| *key == page_key) {
+                Some(at) => self.recent.remove(at).1,
+                None => {
+                    self.view.record.map(|r| page::page(data, r, self.as_of, self.view.sources)).unwrap_or_default()
+                }
+            };
+            let old = std::mem::replace(&mut self.page, page);
+            if let Some(old_key) = self.page_key.replace(page_key) {
+                if self.recent.len() == RECENT_PAGES {
+                    self.recent.remove(0);
+                }
+                self.recent.push((old_key, old));
+            }
             self.wrap_width = 0;
         }
         if self.wrap_width != width {
@@ -403,14 +423,13 @@ impl<'d> State<'d> {
 fn list_items<'d>(data: &Data<'d>, list: &List<'d>, as_of: Option<u16>) -> Vec<Record<'d>> {
     match list {
         List::Actors => data.dataset.actors().iter().map(Record::Actor).collect(),
-        List::Events => data.timeline(&[], as_of).into_iter().map(Record::Event).collect(),
         List::Relationships => data.relationships(as_of).into_iter().map(Record::Relationship).collect(),
         List::Figures => data.dataset.figures().iter().map(Record::Figure).collect(),
         List::Search(query) => data.search(query),
         List::Timeline(Some(Record::Actor(actor))) => {
             data.timeline(&[actor], as_of).into_iter().map(Record::Event).collect()
         }
-        List::Timeline(_) => data.timeline(&[], as_of).into_iter().map(Record::Event).collect(),
+        List::Events | List::Timeline(_) => data.timeline(&[], as_of).into_iter().map(Record::Event).collect(),
     }
 }
 
@@ -503,14 +522,12 @@ fn normal_key<'d>(state: &mut State<'d>, data: &Data<'d>, key: Key) {
         Key::Char(']') => state.set_year(data, 1),
         Key::Char('{') => state.set_year(data, -10),
         Key::Char('}') => state.set_year(data, 10),
-        Key::Char('c') => {
-            if state.view.record.is_some() {
-                state.remember();
-                state.view.sources = !state.view.sources;
-                state.view.link = Some(0);
-                state.view.scroll = 0;
-                state.view.focus = Pane::Record;
-            }
+        Key::Char('c') if state.view.record.is_some() => {
+            state.remember();
+            state.view.sources = !state.view.sources;
+            state.view.link = Some(0);
+            state.view.scroll = 0;
+            state.view.focus = Pane::Record;
         }
         Key::Char('y') => {
             if let Some(record) = state.view.record {
@@ -520,7 +537,8 @@ fn normal_key<'d>(state: &mut State<'d>, data: &Data<'d>, key: Key) {
                 state.yanked = Some(id);
             }
         }
-        _ => {}
+        // Other letters do nothing in the normal mode.
+        Key::Char(_) => {}
     }
 }
 

@@ -5,6 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, Record};
 use crate::model::{Actor, Event, Figure, Relationship, Role, Tone};
+use crate::query::Profile;
 use crate::render::records::{event_date, figure_amount};
 use crate::render::{sanitize, tone_text};
 
@@ -122,10 +123,33 @@ impl<'d> Builder<'d> {
         }
     }
 
+    /// A note that `hidden` more items were left out of the page.
+    fn more(&mut self, hidden: usize, hint: &str) {
+        if hidden > 0 {
+            self.item().dim(&format!("… {hidden} more{hint}")).end();
+        }
+    }
+
     fn paragraph(&mut self, text: &str) {
         self.blank();
         self.text(text).end();
     }
+}
+
+/// At most this many items of one kind on a page: a page is for reading, and the subject of a
+/// large dataset has tens of thousands of events (the list pane holds all of them: `t`).
+pub const MAX_ITEMS: usize = 200;
+
+/// The first `MAX_ITEMS` items, and how many were left out.
+fn first<T>(items: &[T]) -> (&[T], usize) {
+    let shown = items.len().min(MAX_ITEMS);
+    (&items[..shown], items.len() - shown)
+}
+
+/// The last `MAX_ITEMS` items (the latest events), and how many were left out.
+fn last<T>(items: &[T]) -> (&[T], usize) {
+    let hidden = items.len().saturating_sub(MAX_ITEMS);
+    (&items[hidden..], hidden)
 }
 
 /// The page of a record as of a year, or of its sources when `sources` is set.
@@ -194,6 +218,72 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
     }
     b.paragraph(&actor.summary);
 
+    relationships(b, data, &profile, as_of);
+    if !profile.roles.is_empty() {
+        b.heading("Roles");
+        for r in &profile.roles {
+            b.item();
+            role(b, data, r);
+            b.end();
+        }
+    }
+    if !profile.people.is_empty() {
+        b.heading("People");
+        let (shown, hidden) = first(&profile.people);
+        for (person, r) in shown {
+            b.item().link(&person.name, Record::Actor(person)).dim(&format!("  {}{}", r.title, role_text(r))).end();
+        }
+        b.more(hidden, "");
+    }
+    if !profile.blocs.is_empty() {
+        b.heading("Blocs");
+        for (bloc, m) in &profile.blocs {
+            b.item().link(&bloc.name, Record::Actor(bloc));
+            b.dim(&m.role.as_ref().map(|r| format!("  {r}")).unwrap_or_default());
+            b.dim(&m.since.map(|s| format!("  since {s}")).unwrap_or_default()).end();
+        }
+    }
+    if !profile.members.is_empty() {
+        b.heading("Members");
+        let (shown, hidden) = first(&profile.members);
+        for (m, member) in shown {
+            b.item().link(&member.name, Record::Actor(member));
+            b.dim(&m.since.map(|s| format!("  since {s}")).unwrap_or_default()).end();
+        }
+        b.more(hidden, "");
+    }
+    if let Some(note) = &actor.members_note {
+        b.field("also", note);
+    }
+    if !profile.organisations.is_empty() {
+        b.heading("Organisations");
+        let (shown, hidden) = first(&profile.organisations);
+        for org in shown {
+            b.item().link(&org.name, Record::Actor(org)).end();
+        }
+        b.more(hidden, "");
+    }
+    if !profile.figures.is_empty() {
+        b.heading("Figures");
+        let (shown, hidden) = first(&profile.figures);
+        for figure in shown {
+            b.item().link(&figure.label, Record::Figure(figure)).dim(&format!("  {}", figure_amount(figure))).end();
+        }
+        b.more(hidden, " (4 lists every figure)");
+    }
+    if !profile.events.is_empty() {
+        b.heading("Events");
+        let (shown, hidden) = last(&profile.events);
+        b.more(hidden, " earlier (t lists them all)");
+        for event in shown {
+            event_item(b, event);
+        }
+    }
+}
+
+/// The actor's relationship with the subject, then its other relationships, closest first.
+fn relationships<'d>(b: &mut Builder<'d>, data: &Data<'d>, profile: &Profile<'d>, as_of: Option<u16>) {
+    let actor = profile.actor;
     if let Some(rel) = profile.with_subject {
         let other = rel.other(actor.id.as_str());
         b.blank();
@@ -204,7 +294,8 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
     }
     if !profile.relationships.is_empty() {
         b.heading(if profile.with_subject.is_none() { "Relationships" } else { "Other relationships" });
-        for &rel in &profile.relationships {
+        let (shown, hidden) = first(&profile.relationships);
+        for &rel in shown {
             b.item().link(data.name_of(rel.other(actor.id.as_str()).as_str()), Record::Relationship(rel)).text("  ");
             match Data::tone_at(rel, as_of) {
                 Some((tone, period)) => {
@@ -218,56 +309,7 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
             }
             b.end();
         }
-    }
-    if !profile.roles.is_empty() {
-        b.heading("Roles");
-        for r in &profile.roles {
-            b.item();
-            role(b, data, r);
-            b.end();
-        }
-    }
-    if !profile.people.is_empty() {
-        b.heading("People");
-        for (person, r) in &profile.people {
-            b.item().link(&person.name, Record::Actor(person)).dim(&format!("  {}{}", r.title, role_text(r))).end();
-        }
-    }
-    if !profile.blocs.is_empty() {
-        b.heading("Blocs");
-        for (bloc, m) in &profile.blocs {
-            b.item().link(&bloc.name, Record::Actor(bloc));
-            b.dim(&m.role.as_ref().map(|r| format!("  {r}")).unwrap_or_default());
-            b.dim(&m.since.map(|s| format!("  since {s}")).unwrap_or_default()).end();
-        }
-    }
-    if !profile.members.is_empty() {
-        b.heading("Members");
-        for (m, member) in &profile.members {
-            b.item().link(&member.name, Record::Actor(member));
-            b.dim(&m.since.map(|s| format!("  since {s}")).unwrap_or_default()).end();
-        }
-    }
-    if let Some(note) = &actor.members_note {
-        b.field("also", note);
-    }
-    if !profile.organisations.is_empty() {
-        b.heading("Organisations");
-        for org in &profile.organisations {
-            b.item().link(&org.name, Record::Actor(org)).end();
-        }
-    }
-    if !profile.figures.is_empty() {
-        b.heading("Figures");
-        for figure in &profile.figures {
-            b.item().link(&figure.label, Record::Figure(figure)).dim(&format!("  {}", figure_amount(figure))).end();
-        }
-    }
-    if !profile.events.is_empty() {
-        b.heading("Events");
-        for event in &profile.events {
-            event_item(b, event);
-        }
+        b.more(hidden, " (3 lists every relationship)");
     }
 }
 
@@ -314,7 +356,9 @@ fn relationship_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, rel: &'d Relation
         let events = data.timeline(&actors, as_of);
         if !events.is_empty() {
             b.heading("Events between them");
-            for event in events {
+            let (shown, hidden) = last(&events);
+            b.more(hidden, " earlier");
+            for event in shown {
                 event_item(b, event);
             }
         }

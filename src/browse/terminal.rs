@@ -133,6 +133,7 @@ pub fn run<'d>(data: &Data<'d>, make_state: impl FnOnce((u16, u16)) -> State<'d>
     Ok(Ending { print, signal: None })
 }
 
+#[allow(clippy::needless_pass_by_value)] // crossterm hands events over by value
 fn input(event: Event) -> Option<Input> {
     match event {
         Event::Key(key_event) if key_event.kind != KeyEventKind::Release => key(key_event).map(Input::Key),

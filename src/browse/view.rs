@@ -135,7 +135,7 @@ fn item_name(record: Record, data: &Data) -> String {
     }
 }
 
-fn item<'a>(record: Record<'a>, state: &State, data: &Data, theme: Theme) -> Vec<Span<'static>> {
+fn item(record: Record, state: &State, data: &Data, theme: Theme) -> Vec<Span<'static>> {
     let dim = Style::new().add_modifier(Modifier::DIM);
     match record {
         Record::Actor(actor) => {
