@@ -362,3 +362,15 @@ fn screen_too_small_says_so() {
     let drawn = screen(&open(&data, "chile", (30, 8)), &data, (30, 8));
     assert!(drawn.contains("Make the terminal at least"), "{drawn}");
 }
+
+#[test]
+fn end_selects_the_last_link_at_the_bottom_and_home_the_first_at_the_top() {
+    let data = Data::new(bundled());
+    let state = press(open(&data, "peru", (80, 24)), &data, &[key(Key::End)]);
+    assert_eq!(state.view.link, Some(state.page.links.len() - 1));
+    assert_eq!(state.view.scroll, state.wrapped.rows.len() - usize::from(relations::browse::app::record_text((80, 24)).height));
+    let state = press(state, &data, &[key(Key::Enter)]);
+    assert_eq!(id(&state), "boliviamar-relaunch", "Peru's latest event");
+    let state = press(state, &data, &[key(Key::Backspace), key(Key::Home)]);
+    assert_eq!((state.view.link, state.view.scroll), (Some(0), 0));
+}

@@ -38,7 +38,8 @@ pub enum Input {
 /// Every key, for `?` and the README.
 pub const KEYS: &[(&str, &str)] = &[
     ("↑ ↓  j k", "move in the pane (links in the record pane)"),
-    ("PgUp PgDn  Home End", "page up and down, top and bottom"),
+    ("PgUp PgDn", "page up and down"),
+    ("Home End  g G", "top and bottom (the first and last link)"),
     ("Enter, click", "open the selected item or follow the link"),
     ("Backspace  Alt-←", "back"),
     ("Alt-→", "forward"),
@@ -478,8 +479,14 @@ fn normal_key<'d>(state: &mut State<'d>, data: &Data<'d>, key: Key) {
         Key::Down | Key::Char('j') => state.move_link(1),
         Key::PageUp => state.scroll_record(-page),
         Key::PageDown => state.scroll_record(page),
-        Key::Home | Key::Char('g') => state.scroll_record(isize::MIN / 2),
-        Key::End | Key::Char('G') => state.scroll_record(isize::MAX / 2),
+        Key::Home | Key::Char('g') => {
+            state.view.scroll = 0;
+            state.view.link = (!state.page.links.is_empty()).then_some(0);
+        }
+        Key::End | Key::Char('G') => {
+            state.view.scroll = usize::MAX;
+            state.view.link = state.page.links.len().checked_sub(1);
+        }
         Key::Enter if on_list => {
             if let Some(record) = state.selected_item() {
                 if state.view.record == Some(record) && !state.view.sources {

@@ -246,14 +246,14 @@ fn footer(frame: &mut Frame, state: &State, theme: Theme, area: Rect) {
 }
 
 fn help(frame: &mut Frame, size: Rect) {
-    let width = 62.min(size.width);
+    let width = 76.min(size.width);
     let height = (u16::try_from(KEYS.len()).unwrap_or(20) + 4).min(size.height);
     let area = Rect { x: (size.width - width) / 2, y: (size.height - height) / 2, width, height };
     let lines: Vec<Line> = KEYS
         .iter()
         .map(|(keys, what)| {
             Line::from(vec![
-                Span::styled(format!("{keys:<20}"), Style::new().add_modifier(Modifier::BOLD)),
+                Span::styled(format!("{keys:<18}"), Style::new().add_modifier(Modifier::BOLD)),
                 Span::raw(*what),
             ])
         })
