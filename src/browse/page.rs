@@ -429,7 +429,10 @@ pub fn wrap(page: &Page, width: usize) -> Wrapped {
         let mut row: Vec<Span> = Vec::new();
         let (mut used, mut has_content) = (0, false);
         for span in &line.spans {
-            for piece in pieces(&span.text, width - indent) {
+            // A tone ("-1 strained") is one word to the reader: never split it.
+            let whole = matches!(span.tag, Tag::Tone(_)) && span.text.width() <= width - indent;
+            let split: Vec<&str> = if whole { vec![&span.text] } else { pieces(&span.text, width - indent).collect() };
+            for piece in split {
                 if used + piece.trim_end().width() > width && has_content {
                     finish_row(&mut wrapped, std::mem::take(&mut row));
                     row.push(Span { text: " ".repeat(indent), tag: Tag::Text });
