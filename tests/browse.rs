@@ -374,3 +374,12 @@ fn end_selects_the_last_link_at_the_bottom_and_home_the_first_at_the_top() {
     let state = press(state, &data, &[key(Key::Backspace), key(Key::Home)]);
     assert_eq!((state.view.link, state.view.scroll), (Some(0), 0));
 }
+
+#[test]
+fn the_readme_lists_every_key_of_the_help_screen() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
+    for (keys, what) in relations::browse::app::KEYS {
+        let row = format!("| {keys} | {what} |");
+        assert!(readme.contains(&row), "README.md lacks the row {row}");
+    }
+}
