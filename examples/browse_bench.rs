@@ -90,6 +90,13 @@ fn main() {
     let state = time_keys(state, &data, &mut terminal, &[Input::Key(Key::Tab)], &mut Vec::new());
     let state = time_keys(state, &data, &mut terminal, &keys(Key::Down, 200), &mut times);
     row("↓ in the actor list (each shows the actor's page)", &mut times);
+    let mut times = Vec::new();
+    for actor in dataset.actors().iter().skip(1).take(200) {
+        let start = Instant::now();
+        std::hint::black_box(data.profile(actor, None));
+        times.push(start.elapsed());
+    }
+    row("of which `query::Profile::new` alone, per actor", &mut times);
 
     // Follow links from the subject's page and come back.
     let mut times = Vec::new();
@@ -118,6 +125,15 @@ fn main() {
     let state = time_keys(state, &data, &mut terminal, &letters, &mut times);
     let typed: String = typo.iter().collect();
     row(&format!("`/` and each letter of `{typed}`"), &mut times);
+    // The same searches through the query alone, to tell the engine's time from the browser's.
+    let mut times = Vec::new();
+    for end in 1..=typo.len() {
+        let query: String = typo[..end].iter().collect();
+        let start = Instant::now();
+        std::hint::black_box(data.search(&query));
+        times.push(start.elapsed());
+    }
+    row("of which `query::search` alone, per letter", &mut times);
     let state = time_keys(state, &data, &mut terminal, &[Input::Key(Key::Esc)], &mut Vec::new());
 
     // Move the year on the subject's page with every event listed.
