@@ -368,7 +368,10 @@ fn end_selects_the_last_link_at_the_bottom_and_home_the_first_at_the_top() {
     let data = Data::new(bundled());
     let state = press(open(&data, "peru", (80, 24)), &data, &[key(Key::End)]);
     assert_eq!(state.view.link, Some(state.page.links.len() - 1));
-    assert_eq!(state.view.scroll, state.wrapped.rows.len() - usize::from(relations::browse::app::record_text((80, 24)).height));
+    assert_eq!(
+        state.view.scroll,
+        state.wrapped.rows.len() - usize::from(relations::browse::app::record_text((80, 24)).height)
+    );
     let state = press(state, &data, &[key(Key::Enter)]);
     assert_eq!(id(&state), "boliviamar-relaunch", "Peru's latest event");
     let state = press(state, &data, &[key(Key::Backspace), key(Key::Home)]);
