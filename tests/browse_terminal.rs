@@ -173,3 +173,35 @@ fn browse_ended_by_sigterm_restores_the_terminal_and_exits_143() {
     std::thread::sleep(Duration::from_millis(200));
     assert_eq!(read(&after), read(&before));
 }
+
+#[test]
+fn browse_redraws_on_resize_and_ctrl_c_quits_with_the_terminal_restored() {
+    let Some(tmux) = Tmux::start("resize", 80, 24) else { return };
+    let (before, after) = (tmux.file("before"), tmux.file("after"));
+    tmux.line(&format!("stty -g > {}", before.display()));
+    tmux.line(&format!("{} browse chile; echo \"exit=$?\"; stty -g > {}", binary(), after.display()));
+    let screen = tmux.wait_for("country · chile");
+    assert!(!screen.contains("Ricardo Lagos  person"), "at 80×24 the list is too short for him:\n{screen}");
+    let status = tmux.command().args(["resize-window", "-t", "t", "-x", "120", "-y", "40"]).status().expect("resize");
+    assert!(status.success());
+    tmux.wait_for_all(&["country · chile", "y copy · ? keys · q quit", "Ricardo Lagos  person"]);
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("exit=0");
+    assert_eq!(tmux.format("#{alternate_on}"), "0");
+    tmux.wait_for("$ ");
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(read(&after), read(&before));
+}
+
+#[test]
+fn y_in_tmux_prints_the_id_on_exit_where_the_clipboard_is_out_of_reach() {
+    let Some(tmux) = Tmux::start("copy", 80, 24) else { return };
+    // Inside tmux (TMUX set) an OSC 52 from a program does not reach the clipboard by default.
+    tmux.line(&format!("TMUX=1 {} browse chile; echo \"exit=$?\"", binary()));
+    tmux.wait_for("country · chile");
+    tmux.keys(&["y"]);
+    tmux.wait_for("copied chile");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("exit=0");
+    assert!(screen.lines().any(|line| line.trim() == "chile"), "the id is printed on its own line:\n{screen}");
+}
