@@ -2,60 +2,9 @@
 //! called here, so that a change to the query API is re-pointed in this file alone.
 
 use crate::error::Result;
-use crate::model::{Actor, Citation, Dataset, Date, Event, Figure, Relationship, Tone, TonePeriod};
+use crate::model::{Actor, Dataset, Date, Event, Relationship, Tone, TonePeriod};
+pub use crate::query::Record;
 use crate::query::{self, ActorNames, DateRange, EventFilter, Profile};
-
-/// One record of any kind. Compared by identity: two records are the same when they are the
-/// same record of the dataset.
-#[derive(Debug, Clone, Copy)]
-pub enum Record<'d> {
-    Actor(&'d Actor),
-    Event(&'d Event),
-    Relationship(&'d Relationship),
-    Figure(&'d Figure),
-}
-
-impl PartialEq for Record<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Record::Actor(a), Record::Actor(b)) => std::ptr::eq(*a, *b),
-            (Record::Event(a), Record::Event(b)) => std::ptr::eq(*a, *b),
-            (Record::Relationship(a), Record::Relationship(b)) => std::ptr::eq(*a, *b),
-            (Record::Figure(a), Record::Figure(b)) => std::ptr::eq(*a, *b),
-            _ => false,
-        }
-    }
-}
-
-impl Record<'_> {
-    /// The id `cite` accepts: an actor, event or figure id, or `a--b` for a relationship.
-    pub fn id(&self) -> String {
-        match self {
-            Record::Actor(a) => a.id.to_string(),
-            Record::Event(e) => e.id.to_string(),
-            Record::Relationship(r) => format!("{}--{}", r.between[0], r.between[1]),
-            Record::Figure(f) => f.id.to_string(),
-        }
-    }
-
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Record::Actor(a) => a.kind.as_str(),
-            Record::Event(_) => "event",
-            Record::Relationship(_) => "relationship",
-            Record::Figure(_) => "figure",
-        }
-    }
-
-    pub fn sources(&self) -> &[Citation] {
-        match self {
-            Record::Actor(a) => &a.sources,
-            Record::Event(e) => &e.sources,
-            Record::Relationship(r) => &r.sources,
-            Record::Figure(f) => &f.sources,
-        }
-    }
-}
 
 /// The dataset and the folded names that lookups and search share, built once per session.
 pub struct Data<'d> {
@@ -78,23 +27,7 @@ impl<'d> Data<'d> {
 
     /// A record named as `cite` names it: an event or figure id, `a--b`, or an actor id or name.
     pub fn find(&self, text: &str) -> Result<Record<'d>> {
-        let text = text.trim();
-        if let Some((a, b)) = text.split_once("--") {
-            let (a, b) = (self.resolve_actor(a)?, self.resolve_actor(b)?);
-            return self.relationship(a, b).map(Record::Relationship).ok_or_else(|| {
-                crate::error::Error::NoRecord(format!(
-                    "the dataset has no relationship between {} and {}",
-                    a.name, b.name
-                ))
-            });
-        }
-        if let Some(event) = self.dataset.events().iter().find(|e| e.id.as_str() == text) {
-            return Ok(Record::Event(event));
-        }
-        if let Some(figure) = self.dataset.figures().iter().find(|f| f.id.as_str() == text) {
-            return Ok(Record::Figure(figure));
-        }
-        self.resolve_actor(text).map(Record::Actor)
+        query::find_record(self.dataset, &self.names, text)
     }
 
     /// The records `relations search` finds for the query, best first.
@@ -132,7 +65,7 @@ impl<'d> Data<'d> {
     }
 
     pub fn relationship(&self, a: &Actor, b: &Actor) -> Option<&'d Relationship> {
-        self.dataset.relationships().iter().find(|r| r.involves(a.id.as_str()) && r.involves(b.id.as_str()))
+        query::relationship_between(self.dataset, a, b)
     }
 
     pub fn actor(&self, id: &str) -> Option<&'d Actor> {
