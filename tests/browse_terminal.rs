@@ -79,6 +79,12 @@ impl Tmux {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
+    /// The screen with its colours and attributes as escape sequences.
+    fn screen_with_escapes(&self) -> String {
+        let output = self.command().args(["capture-pane", "-e", "-p", "-t", "t"]).output().expect("capture-pane");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
     fn format(&self, format: &str) -> String {
         let output = self.command().args(["display-message", "-p", "-t", "t", format]).output().expect("display");
         String::from_utf8_lossy(&output.stdout).trim().to_owned()
@@ -139,6 +145,10 @@ fn browse_in_a_real_terminal_follows_a_link_searches_goes_back_and_restores_the_
     tmux.keys(&["Enter", "BSpace"]);
     tmux.wait_for("relationship · peru--chile");
     tmux.keys(&["BSpace"]);
+    tmux.wait_for("country · chile");
+    tmux.keys(&["M-Right"]);
+    tmux.wait_for("relationship · peru--chile");
+    tmux.keys(&["M-Left"]);
     tmux.wait_for("country · chile");
 
     tmux.keys(&["q"]);
@@ -203,5 +213,34 @@ fn y_in_tmux_prints_the_id_on_exit_where_the_clipboard_is_out_of_reach() {
     tmux.wait_for("copied chile");
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("exit=0");
-    assert!(screen.lines().any(|line| line.trim() == "chile"), "the id is printed on its own line:\n{screen}");
+    // (The shell's prompt may share the line when it was drawn after the keys were typed.)
+    let printed = screen.lines().any(|line| line.trim().trim_start_matches('$').trim() == "chile");
+    assert!(printed, "the id is printed on its own line:\n{screen}");
+}
+
+/// Whether a screen captured with escapes sets a foreground colour (tmux writes them as
+/// `38;5;N` or `3N`).
+fn has_colour(screen: &str) -> bool {
+    screen.split('\u{1b}').any(|sequence| {
+        let Some(params) = sequence.strip_prefix('[').and_then(|s| s.split_once('m')).map(|(p, _)| p) else {
+            return false;
+        };
+        let mut codes = params.split(';');
+        std::iter::from_fn(|| codes.next())
+            .any(|code| code == "38" || (code.len() == 2 && code.starts_with('3') && code != "39"))
+    })
+}
+
+#[test]
+fn browse_is_coloured_by_default_and_not_with_no_color() {
+    let Some(tmux) = Tmux::start("color", 80, 24) else { return };
+    tmux.line(&format!("{} browse chile; NO_COLOR=1 {} browse peru", binary(), binary()));
+    tmux.wait_for("country · chile");
+    assert!(has_colour(&tmux.screen_with_escapes()), "links and tones are coloured");
+    tmux.keys(&["q"]);
+    // The footer is the last thing drawn: once it shows, the whole screen is there.
+    tmux.wait_for_all(&["country · peru", "Enter follow"]);
+    let screen = tmux.screen_with_escapes();
+    assert!(!has_colour(&screen), "NO_COLOR leaves only bold, dim, underline and reverse:\n{screen}");
+    tmux.keys(&["q"]);
 }
