@@ -134,6 +134,13 @@ fn main() {
         times.push(start.elapsed());
     }
     row("of which `query::search` alone, per letter", &mut times);
+    // The whole name waiting at once (typed faster than searched, or pasted): one search.
+    let state = time_keys(state, &data, &mut terminal, &[Input::Key(Key::Esc)], &mut Vec::new());
+    let start = Instant::now();
+    let all: Vec<Input> = std::iter::once(Input::Key(Key::Char('/'))).chain(letters.iter().copied()).collect();
+    let state = relations::browse::app::update_all(state, &all, &data);
+    draw(&mut terminal, &state, &data);
+    row("`/` and the whole name waiting at once", &mut vec![start.elapsed()]);
     let state = time_keys(state, &data, &mut terminal, &[Input::Key(Key::Esc)], &mut Vec::new());
 
     // Move the year on the subject's page with every event listed.

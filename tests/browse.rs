@@ -386,3 +386,18 @@ fn the_readme_lists_every_key_of_the_help_screen() {
         assert!(readme.contains(&row), "README.md lacks the row {row}");
     }
 }
+
+#[test]
+fn letters_waiting_together_are_searched_once_with_the_same_result_as_one_by_one() {
+    let data = Data::new(bundled());
+    let inputs = [&typed("/peru")[..], &[key(Key::Backspace)], &typed("u")].concat();
+    let together = relations::browse::app::update_all(open(&data, "chile", (80, 24)), &inputs, &data);
+    let one_by_one = press(open(&data, "chile", (80, 24)), &data, &inputs);
+    assert_eq!(together.view, one_by_one.view);
+    assert_eq!(together.items, one_by_one.items);
+    assert_eq!(id(&together), "peru");
+    let state =
+        relations::browse::app::update_all(together, &[key(Key::Esc), key(Key::Char('q')), key(Key::Char('/'))], &data);
+    assert!(state.quit);
+    assert_eq!(state.mode, relations::browse::app::Mode::Normal, "nothing after q is handled");
+}

@@ -185,6 +185,8 @@ pub struct State<'d> {
     wrap_width: usize,
     /// The view before `/`, restored by Esc.
     search_from: Option<View<'d>>,
+    /// Show the list's first record once the list is up to date (search as you type).
+    preview_top: bool,
 }
 
 impl<'d> State<'d> {
@@ -225,6 +227,7 @@ impl<'d> State<'d> {
             recent: Vec::new(),
             wrap_width: 0,
             search_from: None,
+            preview_top: false,
         };
         state.sync(data);
         state.select_record();
@@ -252,6 +255,11 @@ impl<'d> State<'d> {
             self.items = list_items(data, &self.view.list, self.as_of);
             self.items_key = items_key;
             self.select_record();
+        }
+        if std::mem::take(&mut self.preview_top)
+            && let Some(top) = self.items.first().copied()
+        {
+            self.show(top);
         }
         let page_key = (self.view.record, self.view.sources, self.as_of);
         let width = usize::from(record_text(self.size).width);
@@ -435,11 +443,32 @@ fn list_items<'d>(data: &Data<'d>, list: &List<'d>, as_of: Option<u16>) -> Vec<R
 }
 
 /// The next state after one input.
-pub fn update<'d>(mut state: State<'d>, input: Input, data: &Data<'d>) -> State<'d> {
+pub fn update<'d>(state: State<'d>, input: Input, data: &Data<'d>) -> State<'d> {
+    update_all(state, &[input], data)
+}
+
+/// The state after every input that was waiting, in order. Letters typed into a search faster
+/// than it answers are searched for once, as a whole, not letter by letter.
+pub fn update_all<'d>(mut state: State<'d>, inputs: &[Input], data: &Data<'d>) -> State<'d> {
+    for &input in inputs {
+        if state.quit {
+            break;
+        }
+        // Everything but an edit of the search text works on an up-to-date list and page.
+        let edits_search = matches!((&state.mode, input), (Mode::Search(_), Input::Key(Key::Char(_) | Key::Backspace)));
+        if !edits_search {
+            state.sync(data);
+        }
+        handle(&mut state, input, data);
+    }
+    state.sync(data);
+    state
+}
+
+fn handle<'d>(state: &mut State<'d>, input: Input, data: &Data<'d>) {
     if let Input::Resize { width, height } = input {
         state.size = (width, height);
-        state.sync(data);
-        return state;
+        return;
     }
     state.message = None;
     match state.mode.clone() {
@@ -448,18 +477,16 @@ pub fn update<'d>(mut state: State<'d>, input: Input, data: &Data<'d>) -> State<
                 state.mode = Mode::Normal;
             }
         }
-        Mode::Search(query) => search_input(&mut state, data, query, input),
-        Mode::Jump(query) => jump_input(&mut state, data, query, input),
+        Mode::Search(query) => search_input(state, query, input),
+        Mode::Jump(query) => jump_input(state, data, query, input),
         Mode::Normal => match input {
-            Input::Key(key) => normal_key(&mut state, data, key),
-            Input::ScrollUp { column, row } => wheel(&mut state, column, row, -3),
-            Input::ScrollDown { column, row } => wheel(&mut state, column, row, 3),
-            Input::Click { column, row } => click(&mut state, data, column, row),
+            Input::Key(key) => normal_key(state, data, key),
+            Input::ScrollUp { column, row } => wheel(state, column, row, -3),
+            Input::ScrollDown { column, row } => wheel(state, column, row, 3),
+            Input::Click { column, row } => click(state, data, column, row),
             Input::Resize { .. } => {}
         },
     }
-    state.sync(data);
-    state
 }
 
 fn normal_key<'d>(state: &mut State<'d>, data: &Data<'d>, key: Key) {
@@ -549,7 +576,7 @@ fn normal_key<'d>(state: &mut State<'d>, data: &Data<'d>, key: Key) {
     }
 }
 
-fn search_input<'d>(state: &mut State<'d>, data: &Data<'d>, mut query: String, input: Input) {
+fn search_input(state: &mut State, mut query: String, input: Input) {
     let Input::Key(key) = input else { return };
     match key {
         Key::Esc | Key::CtrlC => {
@@ -583,10 +610,8 @@ fn search_input<'d>(state: &mut State<'d>, data: &Data<'d>, mut query: String, i
     state.view.selected = 0;
     state.view.list_top = 0;
     state.view.focus = Pane::List;
-    state.sync(data);
-    if let Some(top) = state.items.first().copied() {
-        state.show(top);
-    }
+    // The list is searched, and its best result shown, when the state is next brought up to date.
+    state.preview_top = true;
     state.mode = Mode::Search(query);
 }
 

@@ -22,7 +22,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
-use super::app::{Input, Key, State, update};
+use super::app::{Input, Key, State, update_all};
 use super::data::Data;
 use super::view::{self, Theme};
 
@@ -124,11 +124,11 @@ pub fn run<'d>(data: &Data<'d>, make_state: impl FnOnce((u16, u16)) -> State<'d>
         }
         // Every input already waiting is handled before the next draw, so fast typing or a
         // spinning wheel never queues up frames.
-        while !state.quit && event::poll(Duration::ZERO)? {
-            if let Some(input) = input(event::read()?) {
-                state = update(state, input, data);
-            }
+        let mut inputs = Vec::new();
+        while event::poll(Duration::ZERO)? {
+            inputs.extend(input(event::read()?));
         }
+        state = update_all(state, &inputs, data);
     }
     Ok(Ending { print, signal: None })
 }
