@@ -140,7 +140,7 @@ fn main() {
     let all: Vec<Input> = std::iter::once(Input::Key(Key::Char('/'))).chain(letters.iter().copied()).collect();
     let state = relations::browse::app::update_all(state, &all, &data);
     draw(&mut terminal, &state, &data);
-    row("`/` and the whole name waiting at once", &mut vec![start.elapsed()]);
+    row("`/` and the whole name waiting at once", &mut [start.elapsed()]);
     let state = time_keys(state, &data, &mut terminal, &[Input::Key(Key::Esc)], &mut Vec::new());
 
     // Move the year on the subject's page with every event listed.
