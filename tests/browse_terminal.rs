@@ -194,7 +194,7 @@ fn browse_redraws_on_resize_and_ctrl_c_quits_with_the_terminal_restored() {
     assert!(!screen.contains("Ricardo Lagos  person"), "at 80×24 the list is too short for him:\n{screen}");
     let status = tmux.command().args(["resize-window", "-t", "t", "-x", "120", "-y", "40"]).status().expect("resize");
     assert!(status.success());
-    tmux.wait_for_all(&["country · chile", "y copy · ? keys · q quit", "Ricardo Lagos  person"]);
+    tmux.wait_for_all(&["country · chile", "y copy · q quit · ? keys", "Ricardo Lagos  person"]);
     tmux.keys(&["C-c"]);
     tmux.wait_for("exit=0");
     assert_eq!(tmux.format("#{alternate_on}"), "0");

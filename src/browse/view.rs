@@ -236,13 +236,36 @@ fn footer(frame: &mut Frame, state: &State, theme: Theme, area: Rect) {
         ]),
         _ => match &state.message {
             Some(message) => Line::from(Span::styled(sanitize(message).into_owned(), theme.fg(Color::Yellow))),
-            None => Line::styled(
-                "Enter follow · ⌫ back · Tab pane · / search · : jump · t timeline · [ ] year · c sources · y copy · ? keys · q quit",
-                dim,
-            ),
+            None => Line::styled(hints(usize::from(area.width)), dim),
         },
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// As many of the main keys as fit the width, `? keys` always among them.
+fn hints(width: usize) -> String {
+    const HINTS: &[&str] = &[
+        "Enter follow",
+        "⌫ back",
+        "/ search",
+        ": jump",
+        "t timeline",
+        "[ ] year",
+        "Tab pane",
+        "c sources",
+        "y copy",
+        "q quit",
+    ];
+    let mut line = String::new();
+    for hint in HINTS {
+        if line.chars().count() + hint.chars().count() + " · ? keys".len() + 3 > width {
+            break;
+        }
+        line.push_str(hint);
+        line.push_str(" · ");
+    }
+    line.push_str("? keys");
+    line
 }
 
 fn help(frame: &mut Frame, size: Rect) {
