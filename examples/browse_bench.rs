@@ -97,6 +97,11 @@ fn main() {
         times.push(start.elapsed());
     }
     row("of which `query::Profile::new` alone, per actor", &mut times);
+    // A held key: fifty ↓ waiting at once are one move, one page, one draw.
+    let start = Instant::now();
+    let state = relations::browse::app::update_all(state, &keys(Key::Down, 50), &data);
+    draw(&mut terminal, &state, &data);
+    row("↓ ×50 waiting at once (a held key), all of them", &mut [start.elapsed()]);
 
     // Follow links from the subject's page and come back.
     let mut times = Vec::new();

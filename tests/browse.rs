@@ -401,3 +401,19 @@ fn letters_waiting_together_are_searched_once_with_the_same_result_as_one_by_one
     assert!(state.quit);
     assert_eq!(state.mode, relations::browse::app::Mode::Normal, "nothing after q is handled");
 }
+
+#[test]
+fn moves_waiting_together_end_where_they_would_one_by_one() {
+    let data = Data::new(bundled());
+    let inputs = [
+        &[key(Key::Tab)][..],
+        &[key(Key::Down); 7],
+        &[key(Key::Up), key(Key::PageDown), key(Key::Tab), key(Key::Down)],
+    ]
+    .concat();
+    let together = relations::browse::app::update_all(open(&data, "chile", (80, 24)), &inputs, &data);
+    let one_by_one = press(open(&data, "chile", (80, 24)), &data, &inputs);
+    assert_eq!(together.view, one_by_one.view);
+    assert_eq!(together.wrapped.rows, one_by_one.wrapped.rows);
+    assert_ne!(id(&together), "chile");
+}

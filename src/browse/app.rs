@@ -250,6 +250,12 @@ impl<'d> State<'d> {
 
     /// Bring the cached list and page up to date with the view, the year and the size.
     fn sync(&mut self, data: &Data<'d>) {
+        self.sync_list(data);
+        self.sync_page(data);
+    }
+
+    /// The list's records, its selection and its scroll.
+    fn sync_list(&mut self, data: &Data<'d>) {
         let items_key = Some((self.view.list.clone(), self.as_of));
         if self.items_key != items_key {
             self.items = list_items(data, &self.view.list, self.as_of);
@@ -261,6 +267,19 @@ impl<'d> State<'d> {
         {
             self.show(top);
         }
+        let height = self.list_height().max(1);
+        let view = &mut self.view;
+        view.selected = view.selected.min(self.items.len().saturating_sub(1));
+        if view.selected < view.list_top {
+            view.list_top = view.selected;
+        } else if view.selected >= view.list_top + height {
+            view.list_top = view.selected + 1 - height;
+        }
+        view.list_top = view.list_top.min(self.items.len().saturating_sub(height));
+    }
+
+    /// The record pane's page, wrapped to its width, its selected link and its scroll.
+    fn sync_page(&mut self, data: &Data<'d>) {
         let page_key = (self.view.record, self.view.sources, self.as_of);
         let width = usize::from(record_text(self.size).width);
         if self.page_key != Some(page_key) {
@@ -283,16 +302,8 @@ impl<'d> State<'d> {
             self.wrapped = page::wrap(&self.page, width);
             self.wrap_width = width;
         }
-        let height = self.list_height().max(1);
         let record_height = self.record_height().max(1);
         let view = &mut self.view;
-        view.selected = view.selected.min(self.items.len().saturating_sub(1));
-        if view.selected < view.list_top {
-            view.list_top = view.selected;
-        } else if view.selected >= view.list_top + height {
-            view.list_top = view.selected + 1 - height;
-        }
-        view.list_top = view.list_top.min(self.items.len().saturating_sub(height));
         if self.page.links.is_empty() {
             view.link = None;
         } else if let Some(link) = view.link {
@@ -454,9 +465,27 @@ pub fn update_all<'d>(mut state: State<'d>, inputs: &[Input], data: &Data<'d>) -
         if state.quit {
             break;
         }
-        // Everything but an edit of the search text works on an up-to-date list and page.
+        // Each input works on an up-to-date list and page, except that letters of a search
+        // and moves through the list need neither page nor (for letters) results until the
+        // last: a held ↓ or a fast typist never waits for pages or searches no one sees.
         let edits_search = matches!((&state.mode, input), (Mode::Search(_), Input::Key(Key::Char(_) | Key::Backspace)));
-        if !edits_search {
+        let moves_in_list = state.mode == Mode::Normal
+            && state.view.focus == Pane::List
+            && matches!(
+                input,
+                Input::Key(
+                    Key::Up
+                        | Key::Down
+                        | Key::PageUp
+                        | Key::PageDown
+                        | Key::Home
+                        | Key::End
+                        | Key::Char('j' | 'k' | 'g' | 'G')
+                )
+            );
+        if moves_in_list {
+            state.sync_list(data);
+        } else if !edits_search {
             state.sync(data);
         }
         handle(&mut state, input, data);
