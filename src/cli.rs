@@ -110,6 +110,8 @@ pub enum Command {
     /// Profile of a country, bloc, person or organisation.
     #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
+    /// Browse full-screen, following links from record to record (press ? for keys).
+    Browse(BrowseArgs),
     /// Events in date order.
     #[command(after_help = EVENTS_EXAMPLES)]
     Events(EventArgs),
@@ -167,6 +169,18 @@ pub struct ShowArgs {
     /// With --as-of: leave out events that only may have happened by then (marked "?").
     #[arg(long)]
     pub certain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BrowseArgs {
+    /// Where to start: an actor id or name, an event or figure id, or a relationship as
+    /// `bolivia--chile` [default: the dataset's subject].
+    #[arg(value_name = "ACTOR|ID")]
+    pub record: Option<String>,
+
+    /// Start with the world as it stood in this year; `[` and `]` change it.
+    #[arg(long, value_name = "YEAR")]
+    pub as_of: Option<String>,
 }
 
 #[derive(Debug, Args)]

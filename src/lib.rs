@@ -11,6 +11,7 @@
     clippy::similar_names,           // `from`/`form`-style pairs are deliberate here
 )]
 
+pub mod browse;
 pub mod cli;
 pub mod commands;
 pub mod error;

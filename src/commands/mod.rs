@@ -1,5 +1,6 @@
 //! One file per subcommand; this file loads the data and dispatches.
 
+mod browse;
 mod cite;
 mod compare;
 mod completions;
@@ -79,6 +80,7 @@ pub fn cli_command() -> clap::Command {
 /// The subcommand's name as typed.
 fn name(command: &Command) -> &'static str {
     match command {
+        Command::Browse(_) => "browse",
         Command::Show(_) => "show",
         Command::Events(_) => "events",
         Command::Timeline(_) => "timeline",
@@ -105,11 +107,14 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         Command::Man => return man::run(out),
         Command::Validate(args) => return validate::run(args, inputs(cli)?, cli.max_input, out),
         Command::Completions(args) => return completions::run(args, out),
+        // Refused before the data is loaded: there is nothing to do without a terminal.
+        Command::Browse(_) => crate::browse::require_terminal()?,
         _ => {}
     }
     let data = load::load(inputs(cli)?)?;
     let result = match &cli.command {
         Command::Show(args) => show::run(args, &data, out),
+        Command::Browse(args) => browse::run(args, &data, out),
         Command::Events(args) => events::run(args, &data, out),
         Command::Timeline(args) => timeline::run(args, &data, out),
         Command::Search(args) => search::run(args, &data, out),

@@ -7,6 +7,7 @@ mod graph;
 mod lookup;
 mod profile;
 mod range;
+mod record;
 mod search;
 
 pub use asof::{Standing, as_of_range, ends_after, first_placed, founded_after, membership_standing, written_later};
@@ -16,4 +17,5 @@ pub use graph::{Edge, EdgeKind, Network, network};
 pub use lookup::{ActorNames, resolve_actor};
 pub use profile::{Profile, tone_at};
 pub use range::{DateRange, parse_year};
+pub use record::{Record, find_record, relationship_between};
 pub use search::{SearchHit, search};

@@ -1,0 +1,92 @@
+//! The browser's one door into `query/`: every lookup, search, filter and as-of rule it uses is
+//! called here, so that a change to the query API is re-pointed in this file alone.
+
+use crate::error::Result;
+use crate::model::{Actor, Dataset, Date, Relationship, Tone, TonePeriod};
+pub use crate::query::Record;
+use crate::query::{self, ActorNames, DateRange, EventFilter, Profile, Selected};
+
+/// The dataset and the folded names that lookups and search share, built once per session.
+pub struct Data<'d> {
+    pub dataset: &'d Dataset,
+    pub names: ActorNames<'d>,
+}
+
+/// At most this many search results are listed; the best come first.
+pub const SEARCH_LIMIT: usize = 500;
+
+impl<'d> Data<'d> {
+    pub fn new(dataset: &'d Dataset) -> Self {
+        Self { dataset, names: ActorNames::new(dataset) }
+    }
+
+    /// What `relations show` resolves a name to.
+    pub fn resolve_actor(&self, query: &str) -> Result<&'d Actor> {
+        query::resolve_actor(self.dataset, &self.names, query)
+    }
+
+    /// A record named as `cite` names it: an event or figure id, `a--b`, or an actor id or name.
+    pub fn find(&self, text: &str) -> Result<Record<'d>> {
+        query::find_record(self.dataset, &self.names, text)
+    }
+
+    /// The records `relations search` finds for the query, best first.
+    pub fn search(&self, text: &str) -> Vec<Record<'d>> {
+        query::search(self.dataset, &self.names, text, None)
+            .into_iter()
+            .take(SEARCH_LIMIT)
+            .map(|hit| Record::Actor(hit.actor))
+            .collect()
+    }
+
+    /// The actor's page as `relations show --as-of` sees it.
+    pub fn profile(&self, actor: &'d Actor, as_of: Option<u16>) -> Profile<'d> {
+        Profile::new(self.dataset, actor, as_of)
+    }
+
+    /// Events in date order, of one actor or of everyone, up to the as-of year (`events --as-of`).
+    pub fn timeline(&self, actors: &[&Actor], as_of: Option<u16>) -> Vec<Selected<'d>> {
+        EventFilter {
+            range: DateRange { from: None, to: as_of.map(Date::from_year) },
+            actors: actors.iter().map(|a| a.id.clone()).collect(),
+            ..EventFilter::default()
+        }
+        .select(self.dataset)
+    }
+
+    /// A relationship's tone and period as of a year; `None` before its history begins.
+    pub fn tone_at(rel: &'d Relationship, as_of: Option<u16>) -> Option<(Tone, Option<&'d TonePeriod>)> {
+        query::tone_at(rel, as_of)
+    }
+
+    /// Every relationship whose history has begun by the as-of year.
+    pub fn relationships(&self, as_of: Option<u16>) -> Vec<&'d Relationship> {
+        self.dataset.relationships().iter().filter(|r| Self::tone_at(r, as_of).is_some()).collect()
+    }
+
+    pub fn relationship(&self, a: &Actor, b: &Actor) -> Option<&'d Relationship> {
+        query::relationship_between(self.dataset, a, b)
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&'d Actor> {
+        self.dataset.actor(id)
+    }
+
+    pub fn name_of(&self, id: &'d str) -> &'d str {
+        self.dataset.name_of(id)
+    }
+
+    /// The year the dataset describes the world as of: where `]` stops.
+    pub fn present_year(&self) -> u16 {
+        self.dataset
+            .info()
+            .map(|i| i.as_of.year())
+            .or_else(|| self.dataset.events().last().map(|e| e.date.year()))
+            .unwrap_or(2011)
+    }
+
+    /// The earliest year anything is recorded: where `[` stops.
+    pub fn first_year(&self) -> u16 {
+        self.dataset.events().first().map_or(1800, |e| e.date.year()).min(self.present_year())
+    }
+}
