@@ -58,7 +58,7 @@ fn main() {
     let height = args.next().and_then(|h| h.parse().ok()).unwrap_or(40);
 
     let start = Instant::now();
-    let file = File::read(Path::new(&path)).expect("the file reads");
+    let file = File::read(Path::new(&path), relations::load::InputLimit::DEFAULT).expect("the file reads");
     let dataset = load(vec![file]).expect("the dataset loads");
     let loaded = start.elapsed();
     let data = Data::new(&dataset);

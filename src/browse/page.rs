@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, Record};
 use crate::model::{Actor, Event, Figure, Membership, Relationship, Role, Tone};
-use crate::query::{Profile, Standing};
+use crate::query::{self, Profile, Standing};
 use crate::render::records::{event_date, figure_amount};
 use crate::render::{sanitize, tone_text};
 
@@ -134,6 +134,16 @@ impl<'d> Builder<'d> {
         self.blank();
         self.text(text).end();
     }
+
+    /// A summary written as of the dataset's end; under an earlier as-of year it is labelled so,
+    /// as `show --as-of` labels it.
+    fn written_paragraph(&mut self, data: &Data<'_>, as_of: Option<u16>, text: &str) {
+        self.blank();
+        if let Some(written) = query::written_later(data.dataset, as_of) {
+            self.dim(&format!("(written as of {written}) "));
+        }
+        self.text(text).end();
+    }
 }
 
 /// At most this many items of one kind on a page: a page is for reading, and the subject of a
@@ -227,7 +237,7 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
         let first = profile.first_year.unwrap_or_default();
         b.field("note", &format!("nothing is recorded about {} before {first}", actor.name));
     }
-    b.paragraph(&actor.summary);
+    b.written_paragraph(data, as_of, &actor.summary);
 
     relationships(b, data, &profile, as_of);
     if !profile.roles.is_empty() {
@@ -301,8 +311,8 @@ fn relationships<'d>(b: &mut Builder<'d>, data: &Data<'d>, profile: &Profile<'d>
         b.blank();
         b.push("Relationship with ", Tag::Heading).actor_link(data, other.as_str()).dim("  page: ");
         b.link(&Record::Relationship(rel).id(), Record::Relationship(rel)).end();
-        tone_lines(b, rel, as_of);
-        b.paragraph(&rel.summary);
+        tone_lines(b, data, rel, as_of);
+        b.written_paragraph(data, as_of, &rel.summary);
     }
     if !profile.relationships.is_empty() {
         b.heading(if profile.with_subject.is_none() { "Relationships" } else { "Other relationships" });
@@ -326,7 +336,7 @@ fn relationships<'d>(b: &mut Builder<'d>, data: &Data<'d>, profile: &Profile<'d>
 }
 
 /// The tone as of the year (or now), with the period in force.
-fn tone_lines(b: &mut Builder, rel: &Relationship, as_of: Option<u16>) {
+fn tone_lines(b: &mut Builder, data: &Data<'_>, rel: &Relationship, as_of: Option<u16>) {
     b.line.indent = 10;
     b.push(&format!("{:<9} ", "tone"), Tag::Label);
     match Data::tone_at(rel, as_of) {
@@ -344,7 +354,11 @@ fn tone_lines(b: &mut Builder, rel: &Relationship, as_of: Option<u16>) {
     if as_of.is_none() {
         b.field("status", &rel.status);
     }
-    b.field("themes", &rel.themes.join(", "));
+    let themes = rel.themes.join(", ");
+    match query::written_later(data.dataset, as_of) {
+        Some(written) if !themes.is_empty() => b.field("themes", &format!("(written as of {written}) {themes}")),
+        _ => b.field("themes", &themes),
+    }
 }
 
 fn relationship_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, rel: &'d Relationship, as_of: Option<u16>) {
@@ -353,8 +367,8 @@ fn relationship_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, rel: &'d Relation
     b.field("id", &format!("{a}--{c}"));
     b.line.indent = 10;
     b.push(&format!("{:<9} ", "between"), Tag::Label).actor_link(data, a).text(" and ").actor_link(data, c).end();
-    tone_lines(b, rel, as_of);
-    b.paragraph(&rel.summary);
+    tone_lines(b, data, rel, as_of);
+    b.written_paragraph(data, as_of, &rel.summary);
     let periods: Vec<_> = rel.periods.iter().filter(|p| as_of.is_none_or(|y| p.from.year() <= y)).collect();
     if !periods.is_empty() {
         b.heading("Tone over time");
