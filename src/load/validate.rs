@@ -586,8 +586,8 @@ pub(super) fn tone_warnings(file: &DatasetFile) -> Vec<String> {
                 && rel.period_in(year).is_none()
             {
                 return Some(format!(
-                    "{pair}: tone {} has no period in force in {year}, the dataset's as_of; add a period \
-                     (with `start_unknown` if the source gives no start) or leave the periods as they are",
+                    "{pair}: tone {} has no period in force in {year}, the dataset's as_of; add a period in \
+                     force then (with `start_unknown` where the source gives no start)",
                     rel.tone.value()
                 ));
             }

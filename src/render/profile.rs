@@ -12,12 +12,20 @@ fn role_end(role: &Role, as_of: Option<u16>) -> Option<Date> {
     role.to.filter(|to| as_of.is_none_or(|year| to.year() <= year))
 }
 
+/// The date a role is placed at, as shown as of a year: not told when it lies after that year.
+fn role_at(role: &Role, as_of: Option<u16>) -> Option<Date> {
+    role.at.filter(|at| as_of.is_none_or(|year| at.year() <= year))
+}
+
 /// A role as JSON, without an end after the year asked about, with its `standing` as of it.
 fn role_json(role: &Role, standing: RoleStanding, as_of: Option<u16>) -> Value {
     let mut value = record_json(role, None);
     if let Value::Object(map) = &mut value {
         if role.to.is_some() && role_end(role, as_of).is_none() {
             map.remove("to");
+        }
+        if role.at.is_some() && role_at(role, as_of).is_none() {
+            map.remove("at");
         }
         map.insert("standing".into(), json!(standing.text()));
     }
@@ -57,7 +65,7 @@ fn role_text(data: &Dataset, role: &Role, standing: RoleStanding, as_of: Option<
     let end = role_end(role, as_of)
         .map(|d| d.to_string())
         .or_else(|| bound_event(data, role.to_event.as_ref(), as_of).map(|event| format!("ended with {event}")));
-    let dates = match (start, end, role.at) {
+    let dates = match (start, end, role_at(role, as_of)) {
         (Some(from), Some(to), _) if role.from.is_some() && role.to.is_some() => format!("{from}–{to}"),
         (Some(from), Some(to), _) => format!("{}; {}", from_text(&from), until_text(&to)),
         (Some(from), None, _) => from_text(&from),
