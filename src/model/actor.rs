@@ -99,7 +99,7 @@ pub struct Membership {
 /// `at` places a role the source gives neither start nor end for at one date it was held.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, remote = "Self")]
-#[schemars(rename = "Role")]
+#[schemars(rename = "Role", transform = role_rules)]
 pub struct Role {
     /// The office's title; not empty.
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
@@ -175,6 +175,29 @@ fn kind_rules(schema: &mut schemars::Schema) {
             })
         })
         .collect();
+    schema.insert("allOf".into(), rules.into());
+}
+
+/// The rules on a role's bounds the schema can state, as the loader checks them: one start
+/// (`from` or `from_event`), one end (`to` or `to_event`), and `at` only without either. A field
+/// written `null` counts as absent.
+fn role_rules(schema: &mut schemars::Schema) {
+    let given = |fields: &[&str]| {
+        let present: serde_json::Map<_, _> =
+            fields.iter().map(|f| ((*f).to_owned(), serde_json::json!({"not": {"type": "null"}}))).collect();
+        serde_json::json!({"not": {"required": fields, "properties": present}})
+    };
+    let rules: Vec<serde_json::Value> = [
+        &["from", "from_event"][..],
+        &["to", "to_event"],
+        &["at", "from"],
+        &["at", "from_event"],
+        &["at", "to"],
+        &["at", "to_event"],
+    ]
+    .iter()
+    .map(|fields| given(fields))
+    .collect();
     schema.insert("allOf".into(), rules.into());
 }
 
