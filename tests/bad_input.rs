@@ -361,6 +361,9 @@ const REFUSED: &[(&str, &str, &str)] = &[
     ("bad-iso3.json", "actors[0].iso3", "'lem' is not an ISO 3166-1 alpha-3 code"),
     ("empty-role-title.json", "actors[0].roles[0].title", "a title cannot be empty"),
     ("period-to-before-from.json", "relationships[0].periods[0].to", "2006 is before the period's start 2008"),
+    ("overlapping-periods.json", "relationships[0].periods[1].from", "1997 overlaps periods[0] (1980–1999)"),
+    ("role-start-twice.json", "actors[1].roles[0].from_event", "a role has one start: `from` or `from_event`"),
+    ("role-unknown-event.json", "actors[1].roles[0].to_event", "'no-such-event' is not the id of any event"),
 ];
 
 #[test]

@@ -158,8 +158,15 @@ fn actor(i: usize, count: usize) -> impl Strategy<Value = Actor> {
                     }
                 }
                 ActorKind::Person => {
-                    actor.roles =
-                        vec![Role { title: "President".into(), of: Some(slug("actor", other)), from: when, to: None }];
+                    actor.roles = vec![Role {
+                        title: "President".into(),
+                        of: Some(slug("actor", other)),
+                        from: when,
+                        from_event: None,
+                        to: None,
+                        to_event: None,
+                        at: None,
+                    }];
                 }
                 ActorKind::Organisation => {
                     actor.category = Some("company".into());
@@ -251,7 +258,13 @@ fn dataset() -> impl Strategy<Value = DatasetFile> {
                     status: status.clone(),
                     summary: "s".into(),
                     themes: vec!["t".into()],
-                    periods: vec![relations::model::TonePeriod { from, to: None, tone, label: "l".into() }],
+                    periods: vec![relations::model::TonePeriod {
+                        from,
+                        start_unknown: false,
+                        to: None,
+                        tone,
+                        label: "l".into(),
+                    }],
                     sources: cite(),
                 })
                 .collect();

@@ -23,6 +23,8 @@ const SCHEMA_CANNOT_EXPRESS: &[(&str, &str)] = &[
     ("self-based-organisation.json", "an organisation based in itself"),
     ("membership-cycle.json", "blocs that are members of each other in a circle"),
     ("duplicate-member.json", "one actor twice among members that differ in role or date"),
+    ("overlapping-periods.json", "a tone period beginning before another's `to` (order between records)"),
+    ("role-unknown-event.json", "a role bounded by an event that no record defines"),
 ];
 
 fn schema() -> Value {

@@ -7,7 +7,9 @@ use std::collections::hash_map::Entry;
 use crate::hash::{BuildFastHash, FastHashMap, FastHashSet};
 
 use crate::error::Problem;
-use crate::model::{Actor, ActorKind, Citation, DatasetFile, Date, Event, Figure, Period, Relationship, Slug, Source};
+use crate::model::{
+    Actor, ActorKind, Citation, DatasetFile, Date, Event, Figure, Period, Relationship, Slug, Source, TonePeriod,
+};
 
 /// One parsed file: its name, its records, and where each record stood in the file.
 pub(super) struct FileRecords<'a> {
@@ -245,6 +247,7 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
     let sections: FastHashSet<(&str, &str)> =
         sources.items.iter().flat_map(|s| s.sections.iter().map(|x| (s.id.as_str(), x.id.as_str()))).collect();
     let sources_known: FastHashSet<&str> = sources.items.iter().map(|s| s.id.as_str()).collect();
+    let event_ids: FastHashSet<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
 
     if let (Some(info), Some(origin)) = (&info, &info_origin) {
         if !actor_ids.contains(info.subject.as_str()) {
@@ -313,6 +316,26 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
             if let Some(from) = role.from {
                 check.span(origin, &|| format!("roles[{i}].to"), from, role.to, "role's start");
             }
+            for (field, id) in [("from_event", &role.from_event), ("to_event", &role.to_event)] {
+                if let Some(id) = id
+                    && !event_ids.contains(id.as_str())
+                {
+                    check.report(origin, &format!("roles[{i}].{field}"), format!("'{id}' is not the id of any event"));
+                }
+            }
+            if role.from.is_some() && role.from_event.is_some() {
+                check.report(origin, &format!("roles[{i}].from_event"), "a role has one start: `from` or `from_event`");
+            }
+            if role.to.is_some() && role.to_event.is_some() {
+                check.report(origin, &format!("roles[{i}].to_event"), "a role has one end: `to` or `to_event`");
+            }
+            if role.at.is_some() && (role.has_start() || role.has_end()) {
+                check.report(
+                    origin,
+                    &format!("roles[{i}].at"),
+                    "`at` places a role with no recorded start or end; this one has one",
+                );
+            }
         }
         if let Some(base) = &actor.based_in {
             resolve(&mut check, origin, &|| "based_in".into(), base);
@@ -336,6 +359,7 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
             check.text(origin, &|| format!("periods[{i}].label"), &period.label, "a label");
             check.span(origin, &|| format!("periods[{i}].to"), period.from, period.to, "period's start");
         }
+        period_overlaps(&mut check, origin, &rel.periods);
     }
     for (event, origin) in events.iter(names) {
         let origin = &origin;
@@ -371,6 +395,42 @@ fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Pro
         }
         check.text(origin, &|| "unit".into(), &figure.unit, "a unit");
         check.text(origin, &|| "label".into(), &figure.label, "a label");
+    }
+}
+
+/// Two tone periods of one relationship may not both be in force: a period that begins before
+/// another's `to` (certainly, at the precision both give), or at the same date as another, is
+/// reported at the later one's `from`. A period ending in the year the next begins is a handover,
+/// not an overlap. Sorted once, then one pass keeping the latest-ending period so far.
+fn period_overlaps(check: &mut Checker, origin: &Origin<'_>, periods: &[TonePeriod]) {
+    let mut order: Vec<usize> = (0..periods.len()).collect();
+    order.sort_by_key(|&i| (periods[i].from, i));
+    let mut longest: Option<usize> = None; // the earlier period whose `to` reaches furthest
+    let mut previous: Option<usize> = None;
+    for &i in &order {
+        let period = &periods[i];
+        let clash = longest
+            .filter(|&l| periods[l].to.is_some_and(|to| period.from.latest() < to.earliest()))
+            .or_else(|| previous.filter(|&p| periods[p].from == period.from));
+        if let Some(other) = clash {
+            let earlier = &periods[other];
+            let to = earlier.to.map_or(String::new(), |to| to.to_string());
+            check.report(
+                origin,
+                &format!("periods[{i}].from"),
+                format!(
+                    "{} overlaps periods[{other}] ({}–{to}); two tone periods cannot both be in force: \
+                     end the earlier one sooner or leave out its `to`",
+                    period.from, earlier.from
+                ),
+            );
+        }
+        if let Some(to) = period.to
+            && longest.and_then(|l| periods[l].to).is_none_or(|best| to > best)
+        {
+            longest = Some(i);
+        }
+        previous = Some(i);
     }
 }
 
@@ -512,18 +572,30 @@ fn find_cycle(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
 }
 
 /// Things worth a warning but not a rejection: a relationship whose overall `tone` differs from
-/// its latest, still open period's. Each is one line naming the pair.
+/// its latest, still open period's, or that has periods but none in force at the dataset's
+/// `as_of` (so its overall tone has nothing behind it; a period the source calls ongoing can be
+/// given with `start_unknown`). Each is one line naming the pair.
 pub(super) fn tone_warnings(file: &DatasetFile) -> Vec<String> {
+    let as_of = file.dataset.as_ref().map(|d| d.as_of.year());
     file.relationships
         .iter()
         .filter_map(|rel| {
+            let pair = format!("relationships {}--{}", rel.between[0], rel.between[1]);
+            if let Some(year) = as_of
+                && !rel.periods.is_empty()
+                && rel.period_in(year).is_none()
+            {
+                return Some(format!(
+                    "{pair}: tone {} has no period in force in {year}, the dataset's as_of; add a period in \
+                     force then (with `start_unknown` where the source gives no start)",
+                    rel.tone.value()
+                ));
+            }
             let latest = rel.open_latest_period()?;
             (latest.tone != rel.tone).then(|| {
                 format!(
-                    "relationships {}--{}: tone {} differs from {} of its latest period (from {}); \
+                    "{pair}: tone {} differs from {} of its latest period (from {}); \
                      use the period's tone or close the period with `to`",
-                    rel.between[0],
-                    rel.between[1],
                     rel.tone.value(),
                     latest.tone.value(),
                     latest.from

@@ -91,9 +91,15 @@ pub struct Membership {
 }
 
 /// An office a person held: president, minister, ambassador, …
+///
+/// Each end of a role is a date (`from`, `to`), an event whose date it shares with that event's
+/// uncertainty (`from_event`, `to_event`: the role began or ended with it), or not recorded.
+/// Without `to` or `to_event`, a role with a recorded start is still held at the dataset's
+/// `as_of`; a role with no recorded start has no recorded end either, unless one is given.
+/// `at` places a role the source gives neither start nor end for at one date it was held.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, remote = "Self")]
-#[schemars(rename = "Role")]
+#[schemars(rename = "Role", transform = role_rules)]
 pub struct Role {
     /// The office's title; not empty.
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
@@ -101,12 +107,28 @@ pub struct Role {
     /// The id of the actor the office belongs to (a country, an organisation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub of: Option<Slug>,
-    /// When the office was taken up.
+    /// When the office was taken up. Not together with `from_event`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Date>,
-    /// When it was left; not before `from` (a rule the schema cannot state).
+    /// The id of the event the office was taken up with (an inauguration, an election), where
+    /// the source dates the start only through it; the start is then as certain as that
+    /// event's date. Not together with `from`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_event: Option<Slug>,
+    /// When it was left; not before `from` (a rule the schema cannot state). Not together with
+    /// `to_event`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
+    /// The id of the event the office ended with (a successor's inauguration), where the source
+    /// dates the end only through it; the end is then as certain as that event's date. Not
+    /// together with `to`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_event: Option<Slug>,
+    /// A date the source places the person in the office, for a role with no recorded start
+    /// (`from`, `from_event`) or end (`to`, `to_event`): held then, and not known when it began or
+    /// ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Date>,
 }
 
 super::named_fields_only!(Actor, Membership, Role);
@@ -156,10 +178,37 @@ fn kind_rules(schema: &mut schemars::Schema) {
     schema.insert("allOf".into(), rules.into());
 }
 
+/// The rules on a role's bounds the schema can state, as the loader checks them: one start
+/// (`from` or `from_event`), one end (`to` or `to_event`), and `at` only without either. A field
+/// written `null` counts as absent.
+fn role_rules(schema: &mut schemars::Schema) {
+    let given = |fields: &[&str]| {
+        let present: serde_json::Map<_, _> =
+            fields.iter().map(|f| ((*f).to_owned(), serde_json::json!({"not": {"type": "null"}}))).collect();
+        serde_json::json!({"not": {"required": fields, "properties": present}})
+    };
+    let rules: Vec<serde_json::Value> = [
+        &["from", "from_event"][..],
+        &["to", "to_event"],
+        &["at", "from"],
+        &["at", "from_event"],
+        &["at", "to"],
+        &["at", "to_event"],
+    ]
+    .iter()
+    .map(|fields| given(fields))
+    .collect();
+    schema.insert("allOf".into(), rules.into());
+}
+
 impl Role {
-    /// Whether the role was held at some point of `year`. A role needs a known start to be
-    /// placed in time; an open end counts as still held.
-    pub fn held_in(&self, year: u16) -> bool {
-        self.from.is_some_and(|from| from.year() <= year) && self.to.is_none_or(|to| to.year() >= year)
+    /// True when the role has a recorded start (`from` or `from_event`).
+    pub fn has_start(&self) -> bool {
+        self.from.is_some() || self.from_event.is_some()
+    }
+
+    /// True when the role has a recorded end (`to` or `to_event`).
+    pub fn has_end(&self) -> bool {
+        self.to.is_some() || self.to_event.is_some()
     }
 }

@@ -334,6 +334,12 @@ impl Dataset {
         self.actor_index.get(id).map(|&i| &self.file.actors[i])
     }
 
+    /// The event with this id. A scan rather than an index: only roles bounded by an event ask,
+    /// a few times per profile, and an index would cost every load.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.file.events.iter().find(|e| e.id.as_str() == id)
+    }
+
     /// The display name of an actor id, or the id itself when it is unknown.
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
         self.actor(id).map_or(id, |a| a.name.as_str())

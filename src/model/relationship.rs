@@ -39,8 +39,13 @@ pub struct Relationship {
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "TonePeriod")]
 pub struct TonePeriod {
-    /// When the period began.
+    /// When the period began; with `start_unknown`, the latest it can have begun.
     pub from: Date,
+    /// True when the source does not say when the period began, only that it was in force by
+    /// `from` (something it calls "ongoing" is in force by the dataset's `as_of`). Shown as
+    /// "by YEAR"; as of an earlier year the period is not in force (no tone is recorded then).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub start_unknown: bool,
     /// When it ended; left out while it lasts. Not before `from` (a rule the schema cannot
     /// state).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -10,7 +10,10 @@ mod range;
 mod record;
 mod search;
 
-pub use asof::{Standing, as_of_range, ends_after, first_placed, founded_after, membership_standing, written_later};
+pub use asof::{
+    RoleStanding, Standing, as_of_range, ends_after, first_placed, founded_after, membership_standing,
+    person_first_placed, role_standing, written_later,
+};
 pub use filter::{EventFilter, FigureFilter, Placement, Selected, figure_known_by, placement};
 pub use fold::fold;
 pub use graph::{Edge, EdgeKind, Network, network};

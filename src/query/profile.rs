@@ -6,7 +6,9 @@ use crate::model::{
     Actor, ActorKind, Citation, Dataset, Date, Event, Figure, Membership, Relationship, Role, Slug, Tone, TonePeriod,
 };
 
-use super::{Selected, Standing, as_of_range, figure_known_by, membership_standing, placement};
+use super::{
+    RoleStanding, Selected, Standing, as_of_range, figure_known_by, membership_standing, placement, role_standing,
+};
 
 pub struct Profile<'d> {
     pub actor: &'d Actor,
@@ -22,10 +24,10 @@ pub struct Profile<'d> {
     pub members: Vec<(&'d Membership, &'d Actor, Standing)>,
     /// For a bloc asked about as of a year before its recorded founding: that founding date.
     pub not_yet_founded: Option<Date>,
-    /// A person's roles (held in `as_of`, when given).
-    pub roles: Vec<&'d Role>,
-    /// People who served this actor, with the role.
-    pub people: Vec<(&'d Actor, &'d Role)>,
+    /// A person's roles, with how each stands as of the year (see `query::role_standing`).
+    pub roles: Vec<(&'d Role, RoleStanding)>,
+    /// People who served this actor, with the role and how it stands as of the year.
+    pub people: Vec<(&'d Actor, &'d Role, RoleStanding)>,
     /// Organisations based in the actor (none as of a year: the record does not date them).
     pub organisations: Vec<&'d Actor>,
     /// Figures; as of a year, only those whose dated period ended by then.
@@ -76,8 +78,7 @@ impl<'d> Profile<'d> {
             .filter_map(|(m, s)| data.actor(m.actor.as_str()).map(|a| (m, a, s)))
             .collect();
         let not_yet_founded = actor.founded.filter(|f| as_of.is_some_and(|year| f.year() > year));
-        let held = |role: &Role| as_of.is_none_or(|year| role.held_in(year));
-        let roles = actor.roles.iter().filter(|r| held(r)).collect();
+        let roles = actor.roles.iter().filter_map(|r| role_standing(data, actor, r, as_of).map(|s| (r, s))).collect();
         let people = data
             .actors()
             .iter()
@@ -85,8 +86,8 @@ impl<'d> Profile<'d> {
             .flat_map(|p| {
                 p.roles
                     .iter()
-                    .filter(|r| r.of.as_ref().is_some_and(|o| o.as_str() == id) && held(r))
-                    .map(move |r| (p, r))
+                    .filter(|r| r.of.as_ref().is_some_and(|o| o.as_str() == id))
+                    .filter_map(move |r| role_standing(data, p, r, as_of).map(|s| (p, r, s)))
             })
             .collect();
         let organisations = if as_of.is_some() {

@@ -56,7 +56,13 @@ mod tests {
     use super::*;
 
     fn period(from: &str, to: Option<&str>, tone: Tone) -> TonePeriod {
-        TonePeriod { from: from.parse().unwrap(), to: to.map(|t| t.parse().unwrap()), tone, label: String::new() }
+        TonePeriod {
+            from: from.parse().unwrap(),
+            start_unknown: false,
+            to: to.map(|t| t.parse().unwrap()),
+            tone,
+            label: String::new(),
+        }
     }
 
     #[test]

@@ -3,38 +3,83 @@
 use serde_json::{Value, json};
 
 use super::records::{self, record_json};
-use super::{Block, Cell, Document, Listing, mark_events, mark_record, paint, tone_strip, tone_text};
-use crate::model::{Actor, ActorKind, Dataset, Date, Membership, Relationship, Role, TonePeriod};
-use crate::query::{Profile, Standing, tone_at, written_later};
+use super::{Block, Cell, Document, Listing, event_date_as_of, mark_events, mark_record, paint, tone_strip, tone_text};
+use crate::model::{Actor, ActorKind, Dataset, Date, Membership, Relationship, Role, Slug, TonePeriod};
+use crate::query::{Profile, RoleStanding, Standing, tone_at, written_later};
 
-/// A role's end as shown as of a year: not told when it lies after that year.
+/// A role's end date as shown as of a year: not told when it lies after that year.
 fn role_end(role: &Role, as_of: Option<u16>) -> Option<Date> {
     role.to.filter(|to| as_of.is_none_or(|year| to.year() <= year))
 }
 
-/// A role as JSON, without an end after the year asked about.
-fn role_json(role: &Role, as_of: Option<u16>) -> Value {
+/// The date a role is placed at, as shown as of a year: not told when it lies after that year.
+fn role_at(role: &Role, as_of: Option<u16>) -> Option<Date> {
+    role.at.filter(|at| as_of.is_none_or(|year| at.year() <= year))
+}
+
+/// A role as JSON, without an end after the year asked about, with its `standing` as of it.
+fn role_json(role: &Role, standing: RoleStanding, as_of: Option<u16>) -> Value {
     let mut value = record_json(role, None);
-    if let Value::Object(map) = &mut value
-        && role.to.is_some()
-        && role_end(role, as_of).is_none()
-    {
-        map.remove("to");
+    if let Value::Object(map) = &mut value {
+        if role.to.is_some() && role_end(role, as_of).is_none() {
+            map.remove("to");
+        }
+        if role.at.is_some() && role_at(role, as_of).is_none() {
+            map.remove("at");
+        }
+        map.insert("standing".into(), json!(standing.text()));
     }
     value
 }
 
-fn role_text(data: &Dataset, role: &Role, as_of: Option<u16>) -> String {
+/// An event that bounds a role, as shown as of a year: its title and its date (without an end
+/// after the year); None when it lies wholly after the year.
+fn bound_event(data: &Dataset, id: Option<&Slug>, as_of: Option<u16>) -> Option<String> {
+    let event = data.event(id?.as_str())?;
+    as_of
+        .is_none_or(|year| event.date.year() <= year)
+        .then(|| format!("“{}”, {}", event.title, event_date_as_of(event, as_of)))
+}
+
+/// "from 2006", or the event it began with as it stands.
+fn from_text(start: &str) -> String {
+    if start.starts_with("began") { start.to_owned() } else { format!("from {start}") }
+}
+
+/// "until 2006", or the event it ended with as it stands.
+fn until_text(end: &str) -> String {
+    if end.starts_with("ended") { end.to_owned() } else { format!("until {end}") }
+}
+
+/// "President of Chile (from 2006, until …)", with a note on how it stands when not certainly
+/// held in the year asked about.
+fn role_text(data: &Dataset, role: &Role, standing: RoleStanding, as_of: Option<u16>) -> String {
     let mut text = role.title.clone();
     if let Some(of) = &role.of {
         text = format!("{text} of {}", data.name_of(of.as_str()));
     }
-    match (role.from, role_end(role, as_of)) {
-        (Some(from), Some(to)) => format!("{text} ({from}–{to})"),
-        (Some(from), None) => format!("{text} (from {from})"),
-        (None, Some(to)) => format!("{text} (until {to})"),
-        (None, None) => text,
+    let start = role
+        .from
+        .map(|d| d.to_string())
+        .or_else(|| bound_event(data, role.from_event.as_ref(), as_of).map(|event| format!("began with {event}")));
+    let end = role_end(role, as_of)
+        .map(|d| d.to_string())
+        .or_else(|| bound_event(data, role.to_event.as_ref(), as_of).map(|event| format!("ended with {event}")));
+    let dates = match (start, end, role_at(role, as_of)) {
+        (Some(from), Some(to), _) if role.from.is_some() && role.to.is_some() => format!("{from}–{to}"),
+        (Some(from), Some(to), _) => format!("{}; {}", from_text(&from), until_text(&to)),
+        (Some(from), None, _) => from_text(&from),
+        (None, Some(to), _) => until_text(&to),
+        (None, None, Some(at)) => format!("in {at}"),
+        (None, None, None) => String::new(),
+    };
+    if !dates.is_empty() {
+        text = format!("{text} ({dates})");
     }
+    if as_of.is_some() && standing != RoleStanding::Held {
+        text = format!("{text}; {}", standing.text());
+    }
+    text
 }
 
 fn citations_text(data: &Dataset, profile: &Profile) -> String {
@@ -58,8 +103,8 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     other_relationships(&mut doc, data, profile);
     let actor = profile.actor;
     let mut roles = Listing::new(vec!["role"]);
-    for role in &profile.roles {
-        roles.push(vec![role_text(data, role, profile.as_of).into()], Value::Null);
+    for (role, standing) in &profile.roles {
+        roles.push(vec![role_text(data, role, *standing, profile.as_of).into()], Value::Null);
     }
     doc.section("role", "Roles", roles);
     let members = profile.members.iter().map(|(m, member, standing)| (member.name.as_str(), actor, *m, *standing));
@@ -71,9 +116,9 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     let blocs = profile.blocs.iter().map(|(bloc, m, standing)| (bloc.name.as_str(), *bloc, *m, *standing));
     doc.section("bloc", "Blocs", memberships("bloc", blocs.collect(), profile.as_of));
     let mut people = Listing::new(vec!["person", "role"]);
-    for (person, role) in &profile.people {
+    for (person, role, standing) in &profile.people {
         people.push(
-            vec![person.name.clone().into(), role_text(data, role, profile.as_of).into()],
+            vec![person.name.clone().into(), role_text(data, role, *standing, profile.as_of).into()],
             json!({"person": person.id}),
         );
     }
@@ -142,6 +187,11 @@ fn labelled(data: &Dataset, profile: &Profile, text: &str) -> String {
     }
 }
 
+/// A period's start as shown: "by 2011" when the source gives only the latest it can have begun.
+fn period_start(period: &TonePeriod) -> String {
+    if period.start_unknown { format!("by {}", period.from) } else { period.from.to_string() }
+}
+
 /// A period's end as shown as of a year: not told when it lies after that year.
 fn period_end(period: &TonePeriod, as_of: Option<u16>) -> Option<Date> {
     period.to.filter(|to| as_of.is_none_or(|year| to.year() <= year))
@@ -186,7 +236,7 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
     for p in &periods {
         listing.push(
             vec![
-                p.from.to_string().into(),
+                period_start(p).into(),
                 period_end(p, profile.as_of).map_or(String::new(), |t| t.to_string()).into(),
                 Cell::toned(tone_text(p.tone), p.tone),
                 p.label.clone().into(),
@@ -341,7 +391,7 @@ pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
         "not_yet_founded": profile.not_yet_founded.is_some(),
         "relationship": relationship,
         "relationships": profile.relationships.iter().map(|r| relationship_json(data, profile, r)).collect::<Vec<_>>(),
-        "roles": profile.roles.iter().map(|r| role_json(r, profile.as_of)).collect::<Vec<_>>(),
+        "roles": profile.roles.iter().map(|(r, s)| role_json(r, *s, profile.as_of)).collect::<Vec<_>>(),
         "members": profile.members.iter().map(|(m, _, s)| {
             let mut record = record_json(m, None);
             if let Value::Object(map) = &mut record {
@@ -350,7 +400,7 @@ pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
             record
         }).collect::<Vec<_>>(),
         "blocs": profile.blocs.iter().map(|(b, m, s)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since, "standing": s.text()})).collect::<Vec<_>>(),
-        "people": profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": role_json(r, profile.as_of)})).collect::<Vec<_>>(),
+        "people": profile.people.iter().map(|(p, r, s)| json!({"person": p.id, "name": p.name, "role": role_json(r, *s, profile.as_of)})).collect::<Vec<_>>(),
         "organisations": profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect::<Vec<_>>(),
         "figures": profile.figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
         "events": events,
