@@ -5,9 +5,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, Record};
 use crate::model::{Actor, Event, Figure, Membership, Relationship, Role, Tone};
-use crate::query::{self, Profile, Standing};
+use crate::query::{self, Profile, RoleStanding, Standing};
 use crate::render::records::{event_date, figure_amount};
-use crate::render::{sanitize, tone_text};
+use crate::render::{role_dates, sanitize, tone_text};
 
 /// What a piece of text is, for the view to style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,21 +178,12 @@ pub fn page<'d>(data: &Data<'d>, record: Record<'d>, as_of: Option<u16>, sources
     b.page
 }
 
-fn role_text(role: &Role) -> String {
-    match (role.from, role.to) {
-        (Some(from), Some(to)) => format!(" ({from}–{to})"),
-        (Some(from), None) => format!(" (from {from})"),
-        (None, Some(to)) => format!(" (until {to})"),
-        (None, None) => String::new(),
-    }
-}
-
-fn role<'d>(b: &mut Builder<'d>, data: &Data<'d>, role: &'d Role) {
+fn role<'d>(b: &mut Builder<'d>, data: &Data<'d>, role: &'d Role, standing: RoleStanding, as_of: Option<u16>) {
     b.text(&role.title);
     if let Some(of) = &role.of {
         b.text(" of ").actor_link(data, of.as_str());
     }
-    b.text(&role_text(role));
+    b.text(&role_dates(data.dataset, role, standing, as_of));
 }
 
 /// An event as a list item; one that only may fall in the years shown is marked `?`, as in listings.
@@ -242,17 +233,18 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
     relationships(b, data, &profile, as_of);
     if !profile.roles.is_empty() {
         b.heading("Roles");
-        for r in &profile.roles {
+        for (r, standing) in &profile.roles {
             b.item();
-            role(b, data, r);
+            role(b, data, r, *standing, as_of);
             b.end();
         }
     }
     if !profile.people.is_empty() {
         b.heading("People");
         let (shown, hidden) = first(&profile.people);
-        for (person, r) in shown {
-            b.item().link(&person.name, Record::Actor(person)).dim(&format!("  {}{}", r.title, role_text(r))).end();
+        for (person, r, standing) in shown {
+            let dates = role_dates(data.dataset, r, *standing, as_of);
+            b.item().link(&person.name, Record::Actor(person)).dim(&format!("  {}{dates}", r.title)).end();
         }
         b.more(hidden, "");
     }

@@ -23,7 +23,7 @@ pub use chart::tone_strip;
 pub use document::{Block, Document};
 pub use graph::write_graph;
 pub use listing::{Cell, Listing};
-pub use profile::{profile_document, profile_json};
+pub use profile::{profile_document, profile_json, role_dates};
 pub use sanitize::sanitize;
 pub use timeline::write_timeline;
 

@@ -58,6 +58,14 @@ fn role_text(data: &Dataset, role: &Role, standing: RoleStanding, as_of: Option<
     if let Some(of) = &role.of {
         text = format!("{text} of {}", data.name_of(of.as_str()));
     }
+    text.push_str(&role_dates(data, role, standing, as_of));
+    text
+}
+
+/// What follows a role's title and office: " (from 2006, until …)" and, when it is not certainly
+/// held in the year asked about, how it stands. Shared by `show` and the browser.
+pub fn role_dates(data: &Dataset, role: &Role, standing: RoleStanding, as_of: Option<u16>) -> String {
+    let mut text = String::new();
     let start = role
         .from
         .map(|d| d.to_string())
@@ -74,7 +82,7 @@ fn role_text(data: &Dataset, role: &Role, standing: RoleStanding, as_of: Option<
         (None, None, None) => String::new(),
     };
     if !dates.is_empty() {
-        text = format!("{text} ({dates})");
+        text = format!(" ({dates})");
     }
     if as_of.is_some() && standing != RoleStanding::Held {
         text = format!("{text}; {}", standing.text());
