@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::cli::{CiteArgs, Format};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Citation, Dataset};
 use crate::query::{ActorNames, resolve_actor};
 use crate::render::{Block, DOCUMENT_FORMATS, Document, Listing, Output};
@@ -15,7 +15,16 @@ pub fn run(args: &CiteArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         if let Some((a, b)) = id.split_once("--") {
             let names = ActorNames::new(data);
             let (a, b) = (resolve_actor(data, &names, a)?, resolve_actor(data, &names, b)?);
-            match data.relationships().iter().find(|r| r.involves(a.id.as_str()) && r.involves(b.id.as_str())) {
+            // A relationship is between two different actors; `chile--chile` names none, and
+            // `involves` twice would match any relationship of Chile's.
+            if a.id == b.id {
+                return Err(Error::Usage(format!(
+                    "'{}' names {} twice; a relationship is between two different actors",
+                    crate::model::shorten(id),
+                    a.id
+                )));
+            }
+            match data.relationships().iter().find(|r| r.key_str() == pair_key(a.id.as_str(), b.id.as_str())) {
                 Some(rel) => (
                     "relationship",
                     format!("{}--{}", rel.between[0], rel.between[1]),
@@ -23,7 +32,7 @@ pub fn run(args: &CiteArgs, data: &Dataset, out: &mut Output) -> Result<()> {
                     &rel.sources,
                 ),
                 None => {
-                    return Err(crate::error::Error::NoRecord(format!(
+                    return Err(Error::NoRecord(format!(
                         "the dataset has no relationship between {} and {}",
                         a.name, b.name
                     )));
@@ -60,11 +69,13 @@ pub fn run(args: &CiteArgs, data: &Dataset, out: &mut Output) -> Result<()> {
             (Some(source), Some(section)) => format!("{source} § {section}"),
             (source, section) => source.or(section.map(str::to_owned)).unwrap_or_default(),
         };
-        listing.push(
-            vec![c.source.to_string().into(), c.section.to_string().into(), title.into()],
-            serde_json::Value::Null,
-        );
+        listing.push(vec![c.source.to_string().into(), c.section.to_string().into(), title.into()]);
     }
     doc.section("cited", "Cited", listing);
     doc.write(out)
+}
+
+/// Two ids in the order `Relationship::key_str` uses.
+fn pair_key<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a <= b { (a, b) } else { (b, a) }
 }

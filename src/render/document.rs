@@ -67,7 +67,7 @@ impl Document {
                 Block::Section { title, listing, .. } => {
                     writeln!(out.out)?;
                     writeln!(out.out, "{}", sanitize(title).bold().underline())?;
-                    writeln!(out.out, "{}", listing.table(out.color, out.width))?;
+                    listing.write_table(out.out, out.color, out.width)?;
                 }
                 Block::Drawing(lines) => {
                     for line in lines {
@@ -86,12 +86,7 @@ impl Document {
                 Block::Title(_) | Block::Drawing(_) => {}
                 Block::Field { key, value, .. } => writeln!(out.out, "{key}\t{}", sanitize(value))?,
                 Block::Text { key, text } => writeln!(out.out, "{key}\t{}", sanitize(text))?,
-                Block::Section { key, listing, .. } => {
-                    for row in &listing.rows {
-                        let cells: Vec<_> = row.iter().map(|c| sanitize(&c.text)).collect();
-                        writeln!(out.out, "{key}\t{}", cells.join("\t"))?;
-                    }
-                }
+                Block::Section { key, listing, .. } => listing.write_plain(out.out, key)?,
             }
         }
         Ok(())

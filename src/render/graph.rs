@@ -61,7 +61,7 @@ pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) ->
 
 fn edge_listing(network: &Network) -> Listing {
     let mut listing = Listing::new(vec!["from", "to", "edge", "tone", "label"]);
-    listing.unwrapped = &["edge", "tone"];
+    listing.columns.unwrapped = &["edge", "tone"];
     for edge in &network.edges {
         let (kind, tone, label) = match &edge.kind {
             EdgeKind::Relationship { tone, label } => {
@@ -69,10 +69,7 @@ fn edge_listing(network: &Network) -> Listing {
             }
             EdgeKind::Member { role } => ("member", Cell::default(), role.unwrap_or_default().to_owned()),
         };
-        listing.push(
-            vec![edge.from.name.clone().into(), edge.to.name.clone().into(), kind.into(), tone, label.into()],
-            serde_json::Value::Null,
-        );
+        listing.push(vec![edge.from.name.clone().into(), edge.to.name.clone().into(), kind.into(), tone, label.into()]);
     }
     listing
 }

@@ -19,9 +19,9 @@ use crate::model::Tone;
 pub use chart::tone_strip;
 pub use document::{Block, Document};
 pub use graph::write_graph;
-pub use listing::{Cell, Listing};
+pub use listing::{Cell, Columns, List, Listing};
 pub use profile::{profile_document, profile_json};
-pub use sanitize::sanitize;
+pub use sanitize::{csv_cell, sanitize};
 pub use timeline::write_timeline;
 
 /// Where output goes and how it should look; decided once in `main`.
@@ -98,23 +98,12 @@ pub fn tone_text(tone: Tone) -> String {
     format!("{:+} {}", tone.value(), tone.label()).replace("+0", "0")
 }
 
-/// Greedy word wrap to `width` characters, for paragraphs outside tables.
+/// Greedy word wrap to `width` columns, for paragraphs outside tables; a word longer than a
+/// line is cut. Linear in the length of the text.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(20);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
+    let mut lines = listing::wrap_cell(text, width.max(20));
+    if lines.len() == 1 && lines[0].is_empty() {
+        lines.clear();
     }
     lines
 }

@@ -42,12 +42,12 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     let actor = profile.actor;
     let mut roles = Listing::new(vec!["role"]);
     for role in &profile.roles {
-        roles.push(vec![role_text(data, role).into()], record_json(role, None));
+        roles.push(vec![role_text(data, role).into()]);
     }
     doc.section("role", "Roles", roles);
     let mut members = Listing::new(vec!["member", "role", "since"]);
     for (membership, member) in &profile.members {
-        members.push(membership_row(&member.name, membership), record_json(membership, None));
+        members.push(membership_row(&member.name, membership));
     }
     doc.section("member", "Members", members);
     if let Some(note) = &actor.members_note {
@@ -55,17 +55,17 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     }
     let mut blocs = Listing::new(vec!["bloc", "role", "since"]);
     for (bloc, membership) in &profile.blocs {
-        blocs.push(membership_row(&bloc.name, membership), json!({"bloc": bloc.id}));
+        blocs.push(membership_row(&bloc.name, membership));
     }
     doc.section("bloc", "Blocs", blocs);
     let mut people = Listing::new(vec!["person", "role"]);
     for (person, role) in &profile.people {
-        people.push(vec![person.name.clone().into(), role_text(data, role).into()], json!({"person": person.id}));
+        people.push(vec![person.name.clone().into(), role_text(data, role).into()]);
     }
     doc.section("person", "People", people);
-    doc.section("organisation", "Organisations", records::actors(&profile.organisations));
-    doc.section("figure", "Figures", records::figures(data, &profile.figures));
-    doc.section("event", "Events", records::events(data, &profile.events));
+    doc.section("organisation", "Organisations", records::actors(&profile.organisations).collect());
+    doc.section("figure", "Figures", records::figures(data, &profile.figures).collect());
+    doc.section("event", "Events", records::events(data, &profile.events).collect());
     doc.blocks.push(Block::Drawing(vec![String::new()]));
     doc.field("sources", citations_text(data, profile));
     doc
@@ -142,15 +142,12 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
     }
     let mut listing = Listing::new(vec!["from", "to", "tone", "period"]);
     for p in &periods {
-        listing.push(
-            vec![
-                p.from.to_string().into(),
-                p.to.map_or(String::new(), |t| t.to_string()).into(),
-                Cell::toned(tone_text(p.tone), p.tone),
-                p.label.clone().into(),
-            ],
-            record_json(p, None),
-        );
+        listing.push(vec![
+            p.from.to_string().into(),
+            p.to.map_or(String::new(), |t| t.to_string()).into(),
+            Cell::toned(tone_text(p.tone), p.tone),
+            p.label.clone().into(),
+        ]);
     }
     doc.section("period", "Tone periods", listing);
 }
@@ -166,7 +163,7 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
     } else {
         "Other relationships"
     };
-    let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str()));
+    let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str())).collect();
     for (row, rel) in listing.rows.iter_mut().zip(&profile.relationships) {
         if let Some((tone, _)) = tone_at(rel, profile.as_of) {
             row[1] = Cell::toned(tone_text(tone), tone);
