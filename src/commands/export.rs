@@ -7,6 +7,8 @@ use crate::render::Output;
 
 pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
     out.require(&[Format::Json, Format::Table, Format::Plain], "export")?;
-    let value = serde_json::to_value(&data.file).map_err(std::io::Error::from)?;
-    out.json(&value)
+    // Serialised straight to the output: no copy of the dataset as a JSON tree.
+    serde_json::to_writer_pretty(&mut *out.out, &data.file).map_err(std::io::Error::from)?;
+    writeln!(out.out)?;
+    Ok(())
 }

@@ -35,9 +35,23 @@ fn dot_text(text: &str) -> String {
     sanitize(text).replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// Mermaid labels go inside `"…"`; quotes become `#quot;`, Mermaid's own escape.
-fn mermaid_text(text: &str) -> String {
-    sanitize(text).replace('"', "#quot;")
+/// Mermaid labels go inside `"…"` and are drawn as HTML, so `<b>` would be bold and `<br>` a
+/// line break: quotes, `&`, `<`, `>` and `#` (which starts an escape) become Mermaid's own
+/// entity codes, which it shows as the characters themselves.
+pub(super) fn mermaid_text(text: &str) -> String {
+    let clean = sanitize(text);
+    let mut escaped = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        match c {
+            '#' => escaped.push_str("#35;"),
+            '"' => escaped.push_str("#quot;"),
+            '&' => escaped.push_str("#amp;"),
+            '<' => escaped.push_str("#lt;"),
+            '>' => escaped.push_str("#gt;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) -> Result<()> {

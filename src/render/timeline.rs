@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use colored::Colorize;
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
 
-use super::records::{event_date, record_json};
+use super::records::{Record, event_date};
 use super::{Output, paint, sanitize, wrap};
 use crate::cli::Format;
 use crate::error::Result;
@@ -38,15 +38,13 @@ pub fn write_timeline(out: &mut Output, events: &[&Event]) -> Result<()> {
     let groups = by_year(events);
     match out.format {
         Format::Json => {
-            let years: Vec<Value> = groups
-                .iter()
-                .map(|(year, group)| json!({"year": year, "events": group.iter().map(|e| record_json(e, Some(*year))).collect::<Vec<_>>()}))
-                .collect();
-            out.json(&Value::Array(years))?;
+            let years: Vec<Year> = groups.iter().map(|(year, events)| Year { year: *year, events }).collect();
+            serde_json::to_writer_pretty(&mut *out.out, &years).map_err(std::io::Error::from)?;
+            writeln!(out.out)?;
         }
         Format::Ndjson => {
             for event in events {
-                serde_json::to_writer(&mut *out.out, &record_json(event, Some(event.date.year())))
+                serde_json::to_writer(&mut *out.out, &Record { record: *event, year: Some(event.date.year()) })
                     .map_err(std::io::Error::from)?;
                 writeln!(out.out)?;
             }
@@ -69,6 +67,18 @@ pub fn write_timeline(out: &mut Output, events: &[&Event]) -> Result<()> {
         Format::Table | Format::Csv | Format::Dot => write_drawn(out, &groups)?,
     }
     Ok(())
+}
+
+/// One year of the JSON timeline, its events serialised one by one as they are written.
+#[derive(Serialize)]
+struct Year<'a, 'e> {
+    year: u16,
+    #[serde(serialize_with = "events_of_year")]
+    events: &'a [&'e Event],
+}
+
+fn events_of_year<S: Serializer>(events: &&[&Event], serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    serializer.collect_seq(events.iter().map(|e| Record { record: *e, year: Some(e.date.year()) }))
 }
 
 fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
@@ -98,8 +108,8 @@ fn write_drawn(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
     Ok(())
 }
 
-/// Mermaid's `timeline` diagram, one section per decade. Mermaid treats `:` and `#` specially,
-/// so they are replaced in titles.
+/// Mermaid's `timeline` diagram, one section per decade. `:` separates events, so it is replaced
+/// in titles; HTML and `#` are escaped as in graph labels.
 fn write_mermaid(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> {
     let mut decades: BTreeMap<u16, Vec<&(u16, Vec<&Event>)>> = BTreeMap::new();
     for group in groups {
@@ -118,5 +128,5 @@ fn write_mermaid(out: &mut Output, groups: &[(u16, Vec<&Event>)]) -> Result<()> 
 }
 
 fn mermaid_text(text: &str) -> String {
-    sanitize(text).replace(':', " -").replace('#', "no. ").replace(';', ",")
+    super::graph::mermaid_text(&text.replace(':', " -").replace(';', ","))
 }
