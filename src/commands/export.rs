@@ -8,7 +8,7 @@ use crate::render::Output;
 pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
     out.require(&[Format::Json, Format::Table, Format::Plain], "export")?;
     // Serialised straight to the output: no copy of the dataset as a JSON tree.
-    serde_json::to_writer_pretty(&mut *out.out, &data.file).map_err(std::io::Error::from)?;
+    crate::render::write_json(&mut *out.out, &data.file)?;
     writeln!(out.out)?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::cli::Format;
 use crate::error::Result;
 use crate::model::{Actor, ActorKind, Tone};
 
-use crate::query::{EdgeKind, Network};
+use crate::query::{Edge, EdgeKind, Network};
 
 fn tone_hex(tone: Tone) -> &'static str {
     match tone {
@@ -61,16 +61,30 @@ pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) ->
         Format::Json => {
             return out.json(&json!({
                 "nodes": network.nodes.iter().map(|a| json!({"id": a.id, "name": a.name, "kind": a.kind})).collect::<Vec<_>>(),
-                "edges": network.edges.iter().map(|e| match &e.kind {
-                    EdgeKind::Relationship { tone, label } => json!({"from": e.from.id, "to": e.to.id, "type": "relationship", "tone": tone, "label": label}),
-                    EdgeKind::Member { role } => json!({"from": e.from.id, "to": e.to.id, "type": "member", "role": role}),
-                }).collect::<Vec<_>>(),
+                "edges": network.edges.iter().map(edge_json).collect::<Vec<_>>(),
             }));
+        }
+        Format::Ndjson => {
+            for edge in &network.edges {
+                crate::render::write_json_line(&mut *out.out, &edge_json(edge))?;
+                writeln!(out.out)?;
+            }
+            return Ok(());
         }
         _ => return edge_listing(network).write(out),
     };
     out.out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// An edge for programs: the ids at either end, its type, and its tone and label or role.
+fn edge_json(edge: &Edge) -> serde_json::Value {
+    match &edge.kind {
+        EdgeKind::Relationship { tone, label } => {
+            json!({"from": edge.from.id, "to": edge.to.id, "type": "relationship", "tone": tone, "label": label})
+        }
+        EdgeKind::Member { role } => json!({"from": edge.from.id, "to": edge.to.id, "type": "member", "role": role}),
+    }
 }
 
 fn edge_listing(network: &Network) -> Listing {

@@ -130,13 +130,12 @@ where
     pub fn write(&self, out: &mut Output) -> Result<()> {
         match out.format {
             Format::Json => {
-                serde_json::to_writer_pretty(&mut *out.out, &Elements(self.items, &self.json))
-                    .map_err(std::io::Error::from)?;
+                crate::render::write_json(&mut *out.out, &Elements(self.items, &self.json))?;
                 writeln!(out.out)?;
             }
             Format::Ndjson => {
                 for item in self.items {
-                    serde_json::to_writer(&mut *out.out, &(self.json)(item)).map_err(std::io::Error::from)?;
+                    crate::render::write_json_line(&mut *out.out, &(self.json)(item))?;
                     writeln!(out.out)?;
                 }
             }

@@ -4,6 +4,7 @@
 mod chart;
 mod document;
 mod graph;
+mod json;
 mod listing;
 mod profile;
 pub mod records;
@@ -19,6 +20,7 @@ use crate::model::Tone;
 pub use chart::tone_strip;
 pub use document::{Block, Document};
 pub use graph::write_graph;
+pub use json::{to_writer as write_json_line, to_writer_pretty as write_json};
 pub use listing::{Cell, Columns, List, Listing};
 pub use profile::{profile_document, profile_json};
 pub use sanitize::{csv_cell, sanitize};
@@ -48,7 +50,7 @@ impl Output<'_> {
     }
 
     pub fn json(&mut self, value: &serde_json::Value) -> Result<()> {
-        serde_json::to_writer_pretty(&mut *self.out, value).map_err(std::io::Error::from)?;
+        json::to_writer_pretty(&mut *self.out, value)?;
         writeln!(self.out)?;
         Ok(())
     }

@@ -39,13 +39,12 @@ pub fn write_timeline(out: &mut Output, events: &[&Event]) -> Result<()> {
     match out.format {
         Format::Json => {
             let years: Vec<Year> = groups.iter().map(|(year, events)| Year { year: *year, events }).collect();
-            serde_json::to_writer_pretty(&mut *out.out, &years).map_err(std::io::Error::from)?;
+            crate::render::write_json(&mut *out.out, &years)?;
             writeln!(out.out)?;
         }
         Format::Ndjson => {
             for event in events {
-                serde_json::to_writer(&mut *out.out, &Record { record: *event, year: Some(event.date.year()) })
-                    .map_err(std::io::Error::from)?;
+                crate::render::write_json_line(&mut *out.out, &Record { record: *event, year: Some(event.date.year()) })?;
                 writeln!(out.out)?;
             }
         }
