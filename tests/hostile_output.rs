@@ -2,6 +2,7 @@
 //! spreadsheet or a Mermaid diagram, and never makes a table slow or wider than its width.
 
 mod common;
+mod render_check;
 
 use std::path::PathBuf;
 
@@ -205,4 +206,19 @@ fn a_table_with_a_100_000_character_word_is_drawn_within_its_width() {
             assert!(line.chars().count() <= 80, "{args:?}: a line of {} columns", line.chars().count());
         }
     }
+}
+
+#[test]
+fn the_render_fuzz_seeds_render_safely_through_every_command_and_format() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/render_dataset");
+    let mut rendered = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let input = relations::load::Input { name: path.display().to_string(), bytes: std::fs::read(&path).unwrap() };
+        if let Ok(data) = relations::load::load(vec![input]) {
+            render_check::check_every_format(&data);
+            rendered += 1;
+        }
+    }
+    assert!(rendered >= 2, "the seeds load");
 }
