@@ -48,8 +48,11 @@ fn parse_arguments() -> Result<Cli, ExitCode> {
             if text.lines().all(|line| render::sanitize(line) == line) {
                 error.exit();
             }
-            let mut stream: Box<dyn Write> =
-                if error.use_stderr() { Box::new(std::io::stderr().lock()) } else { Box::new(std::io::stdout().lock()) };
+            let mut stream: Box<dyn Write> = if error.use_stderr() {
+                Box::new(std::io::stderr().lock())
+            } else {
+                Box::new(std::io::stdout().lock())
+            };
             for line in text.lines() {
                 let _ = writeln!(stream, "{}", render::sanitize(line));
             }

@@ -39,7 +39,8 @@ const HOSTILE: &str = "\u{1b}]52;c;SGk=\u{7}\u{1b}[31mred\r\u{0}\u{9b}2J\u{202e}
 
 /// Characters that must never reach a terminal raw (plain output separates columns by tabs).
 fn is_raw_control(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
 fn assert_no_raw_control(text: &str, what: &str) {

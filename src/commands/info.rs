@@ -51,9 +51,9 @@ pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
     for source in &data.file.sources {
         for section in &source.sections {
             sources.push(vec![
-                    source.id.to_string().into(),
-                    section.id.to_string().into(),
-                    format!("{} § {}", source.title, section.title).into(),
+                source.id.to_string().into(),
+                section.id.to_string().into(),
+                format!("{} § {}", source.title, section.title).into(),
             ]);
         }
     }

@@ -226,8 +226,9 @@ impl Listing {
 /// word's length).
 fn write_table(rows: &dyn Rows, out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
     let columns = rows.columns();
-    let shown: Vec<usize> =
-        (0..columns.headers.len()).filter(|&i| width >= 140 || !columns.wide_only.contains(&columns.headers[i])).collect();
+    let shown: Vec<usize> = (0..columns.headers.len())
+        .filter(|&i| width >= 140 || !columns.wide_only.contains(&columns.headers[i]))
+        .collect();
     let mut widest: Vec<usize> = shown.iter().map(|&i| columns.headers[i].width()).collect();
     for index in 0..rows.len() {
         let row = rows.row(index);
@@ -242,7 +243,10 @@ fn write_table(rows: &dyn Rows, out: &mut dyn Write, color: bool, width: u16) ->
     let chunks = rows.len().div_ceil(TABLE_CHUNK).max(1);
     for chunk in 0..chunks {
         let mut table = Table::new();
-        table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).force_no_tty();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .force_no_tty();
         if color {
             table.enforce_styling();
         }

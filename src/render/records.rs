@@ -141,8 +141,12 @@ pub fn relationships<'a>(
     data: &'a Dataset,
     relationships: &'a [&'a Relationship],
     from: Option<&'a str>,
-) -> List<'a, &'a Relationship, impl Fn(&&'a Relationship) -> Vec<Cell> + 'a, impl Fn(&'a &'a Relationship) -> &'a Relationship>
-{
+) -> List<
+    'a,
+    &'a Relationship,
+    impl Fn(&&'a Relationship) -> Vec<Cell> + 'a,
+    impl Fn(&'a &'a Relationship) -> &'a Relationship,
+> {
     List {
         columns: Columns { headers: vec!["with", "tone", "status", "themes"], wide_only: &[], unwrapped: &["tone"] },
         items: relationships,
@@ -191,7 +195,8 @@ pub fn search_hits<'a>(
     }
 }
 
-pub fn event_types() -> List<'static, EventType, impl Fn(&EventType) -> Vec<Cell>, impl Fn(&'static EventType) -> Value> {
+pub fn event_types() -> List<'static, EventType, impl Fn(&EventType) -> Vec<Cell>, impl Fn(&'static EventType) -> Value>
+{
     List {
         columns: Columns::new(vec!["type", "description"]),
         items: EventType::ALL,

@@ -44,7 +44,10 @@ pub fn write_timeline(out: &mut Output, events: &[&Event]) -> Result<()> {
         }
         Format::Ndjson => {
             for event in events {
-                crate::render::write_json_line(&mut *out.out, &Record { record: *event, year: Some(event.date.year()) })?;
+                crate::render::write_json_line(
+                    &mut *out.out,
+                    &Record { record: *event, year: Some(event.date.year()) },
+                )?;
                 writeln!(out.out)?;
             }
         }

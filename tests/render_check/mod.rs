@@ -71,10 +71,10 @@ pub fn check_every_format(data: &Dataset) {
         for format in FORMATS {
             let Some(text) = render(data, format, &args) else { continue };
             let what = format!("{args:?} --format {format}");
-            if matches!(*format, "table" | "plain" | "csv") {
-                if let Some(c) = text.chars().find(|&c| is_raw_control(c)) {
-                    panic!("{what}: a raw {c:?} reached the output:\n{text}");
-                }
+            if matches!(*format, "table" | "plain" | "csv")
+                && let Some(c) = text.chars().find(|&c| is_raw_control(c))
+            {
+                panic!("{what}: a raw {c:?} reached the output:\n{text}");
             }
             match *format {
                 "csv" => check_csv(data, &args, &text, &what),
@@ -83,7 +83,8 @@ pub fn check_every_format(data: &Dataset) {
                 }
                 "ndjson" => {
                     for line in text.lines() {
-                        serde_json::from_str::<serde_json::Value>(line).unwrap_or_else(|e| panic!("{what}: {e}\n{line}"));
+                        serde_json::from_str::<serde_json::Value>(line)
+                            .unwrap_or_else(|e| panic!("{what}: {e}\n{line}"));
                     }
                 }
                 _ => {}
