@@ -49,7 +49,7 @@ impl Output<'_> {
         )))
     }
 
-    pub fn json(&mut self, value: &serde_json::Value) -> Result<()> {
+    pub fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         json::to_writer_pretty(&mut *self.out, value)?;
         writeln!(self.out)?;
         Ok(())

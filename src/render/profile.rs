@@ -1,10 +1,11 @@
 //! A profile (`show`) as a terminal page, plain lines, or one JSON object.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::records::{self, record_json};
+use super::records::{self, Record, record_json};
 use super::{Block, Cell, Document, Listing, paint, tone_strip, tone_text};
-use crate::model::{ActorKind, Dataset, Membership, Relationship, Role};
+use crate::model::{Actor, ActorKind, Dataset, Event, Figure, Membership, Relationship, Role};
 use crate::query::{Profile, tone_at};
 
 fn role_text(data: &Dataset, role: &Role) -> String {
@@ -180,7 +181,26 @@ fn membership_row(name: &str, membership: &Membership) -> Vec<Cell> {
     ]
 }
 
-pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
+/// A profile for programs, serialised straight to the output: the events, figures and
+/// relationships (the long parts) are not copied into a JSON tree first.
+#[derive(Serialize)]
+pub struct ProfileJson<'a> {
+    actor: &'a Actor,
+    as_of: Option<u16>,
+    before_any_record: bool,
+    relationship: Option<Value>,
+    relationships: &'a [&'a Relationship],
+    roles: &'a [&'a Role],
+    members: Vec<&'a Membership>,
+    blocs: Vec<Value>,
+    people: Vec<Value>,
+    organisations: Vec<Value>,
+    figures: Vec<Record<'a, Figure>>,
+    events: Vec<Record<'a, Event>>,
+    sources: Vec<Value>,
+}
+
+pub fn profile_json<'a>(data: &'a Dataset, profile: &'a Profile) -> ProfileJson<'a> {
     let relationship = profile.with_subject.map(|rel| {
         let mut value = record_json(rel, None);
         if let (Some(year), Value::Object(map)) = (profile.as_of, &mut value) {
@@ -190,19 +210,19 @@ pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
         }
         value
     });
-    json!({
-        "actor": record_json(profile.actor, None),
-        "as_of": profile.as_of,
-        "before_any_record": profile.before_any_record(),
-        "relationship": relationship,
-        "relationships": profile.relationships.iter().map(|r| record_json(r, None)).collect::<Vec<_>>(),
-        "roles": profile.roles,
-        "members": profile.members.iter().map(|(m, _)| m).collect::<Vec<_>>(),
-        "blocs": profile.blocs.iter().map(|(b, m)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since})).collect::<Vec<_>>(),
-        "people": profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": r})).collect::<Vec<_>>(),
-        "organisations": profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect::<Vec<_>>(),
-        "figures": profile.figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
-        "events": profile.events.iter().map(|e| record_json(e, Some(e.date.year()))).collect::<Vec<_>>(),
-        "sources": profile.citations.iter().map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)})).collect::<Vec<_>>(),
-    })
+    ProfileJson {
+        actor: profile.actor,
+        as_of: profile.as_of,
+        before_any_record: profile.before_any_record(),
+        relationship,
+        relationships: &profile.relationships,
+        roles: &profile.roles,
+        members: profile.members.iter().map(|(m, _)| *m).collect(),
+        blocs: profile.blocs.iter().map(|(b, m)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since})).collect(),
+        people: profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": r})).collect(),
+        organisations: profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect(),
+        figures: profile.figures.iter().map(|f| Record { record: *f, year: f.year() }).collect(),
+        events: profile.events.iter().map(|e| Record { record: *e, year: Some(e.date.year()) }).collect(),
+        sources: profile.citations.iter().map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)})).collect(),
+    }
 }
