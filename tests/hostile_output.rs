@@ -223,3 +223,29 @@ fn the_render_fuzz_seeds_render_safely_through_every_command_and_format() {
     }
     assert!(rendered >= 2, "the seeds load");
 }
+
+#[test]
+fn json_writes_c1_bidi_and_line_separators_escaped_and_reads_back_to_the_same_text() {
+    let file = dataset("json.json", HOSTILE);
+    for args in [&["export"][..], &["list", "actors", "--json"], &["show", "hostile", "--json"]] {
+        let mut all = vec!["--data", file.path()];
+        all.extend_from_slice(args);
+        let run = run(&all);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_no_raw_control(&run.stdout, &format!("{args:?}"));
+        assert!(run.stdout.contains(r"\u009b2J\u202edesrever\u2028next\u2029para"), "{args:?}");
+    }
+    let list = run(&["--data", file.path(), "list", "actors", "--json"]).json();
+    let hostile = list.as_array().unwrap().iter().find(|a| a["id"] == "hostile").unwrap();
+    assert_eq!(hostile["name"], format!("Hostile {HOSTILE}"));
+}
+
+#[test]
+fn graph_as_ndjson_is_one_edge_object_per_line() {
+    let graph = run(&["graph", "--format", "ndjson"]);
+    assert_eq!(graph.code, 0, "{}", graph.stderr);
+    let edges: Vec<serde_json::Value> = graph.lines().iter().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(edges.len() > 10, "{}", graph.stdout);
+    assert!(edges.iter().all(|e| e["from"].is_string() && e["to"].is_string()));
+    assert!(edges.iter().any(|e| e["type"] == "relationship" && e["from"] == "bolivia" && e["to"] == "chile"));
+}

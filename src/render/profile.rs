@@ -218,11 +218,23 @@ pub fn profile_json<'a>(data: &'a Dataset, profile: &'a Profile) -> ProfileJson<
         relationships: &profile.relationships,
         roles: &profile.roles,
         members: profile.members.iter().map(|(m, _)| *m).collect(),
-        blocs: profile.blocs.iter().map(|(b, m)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since})).collect(),
+        blocs: profile
+            .blocs
+            .iter()
+            .map(|(b, m)| json!({"bloc": b.id, "name": b.name, "role": m.role, "since": m.since}))
+            .collect(),
         people: profile.people.iter().map(|(p, r)| json!({"person": p.id, "name": p.name, "role": r})).collect(),
-        organisations: profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect(),
+        organisations: profile
+            .organisations
+            .iter()
+            .map(|o| json!({"id": o.id, "name": o.name, "category": o.category}))
+            .collect(),
         figures: profile.figures.iter().map(|f| Record { record: *f, year: f.year() }).collect(),
         events: profile.events.iter().map(|e| Record { record: *e, year: Some(e.date.year()) }).collect(),
-        sources: profile.citations.iter().map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)})).collect(),
+        sources: profile
+            .citations
+            .iter()
+            .map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)}))
+            .collect(),
     }
 }
