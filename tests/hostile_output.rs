@@ -193,10 +193,12 @@ fn citing_a_pair_finds_only_that_pair_in_either_order() {
 }
 
 #[test]
-fn a_table_with_a_100_000_character_word_is_drawn_within_its_width() {
+fn a_table_or_profile_with_a_100_000_character_word_is_drawn_within_its_width() {
     let word = "w".repeat(100_000);
     let file = dataset("long.json", &word);
-    for args in [&["list", "actors"][..], &["list", "relationships"], &["events", "2008"], &["figures"]] {
+    for args in
+        [&["list", "actors"][..], &["list", "relationships"], &["events", "2008"], &["figures"], &["show", "hostile"]]
+    {
         let mut command = relations();
         command.env("COLUMNS", "80").args(["--color", "never", "--format", "table", "--data", file.path()]).args(args);
         let table = run_command(&mut command);

@@ -47,15 +47,25 @@ impl Document {
                     if i > 0 {
                         writeln!(out.out)?;
                     }
-                    let title = sanitize(title);
-                    writeln!(out.out, "{}", title.bold())?;
-                    writeln!(out.out, "{}", "═".repeat(title.chars().count().min(width)))?;
+                    let lines = wrap(&sanitize(title), width);
+                    for line in &lines {
+                        writeln!(out.out, "{}", line.bold())?;
+                    }
+                    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+                    writeln!(out.out, "{}", "═".repeat(longest.min(width)))?;
                 }
                 Block::Field { key, value, color } => {
                     let label = format!("{:<10}", format!("{key}:"));
                     match color {
                         Some(painted) => writeln!(out.out, "{} {painted}", label.dimmed())?,
-                        None => writeln!(out.out, "{} {}", label.dimmed(), sanitize(value))?,
+                        // Long values (a list of aliases or themes) wrap under themselves.
+                        None => {
+                            let mut lines = wrap(&sanitize(value), width.saturating_sub(11)).into_iter();
+                            writeln!(out.out, "{} {}", label.dimmed(), lines.next().unwrap_or_default())?;
+                            for line in lines {
+                                writeln!(out.out, "{:11}{line}", "")?;
+                            }
+                        }
                     }
                 }
                 Block::Text { text, .. } => {
