@@ -56,15 +56,14 @@ impl Document {
                 }
                 Block::Field { key, value, color } => {
                     let label = format!("{:<10}", format!("{key}:"));
-                    match color {
-                        Some(painted) => writeln!(out.out, "{} {painted}", label.dimmed())?,
+                    if let Some(painted) = color {
+                        writeln!(out.out, "{} {painted}", label.dimmed())?;
+                    } else {
                         // Long values (a list of aliases or themes) wrap under themselves.
-                        None => {
-                            let mut lines = wrap(&sanitize(value), width.saturating_sub(11)).into_iter();
-                            writeln!(out.out, "{} {}", label.dimmed(), lines.next().unwrap_or_default())?;
-                            for line in lines {
-                                writeln!(out.out, "{:11}{line}", "")?;
-                            }
+                        let mut lines = wrap(&sanitize(value), width.saturating_sub(11)).into_iter();
+                        writeln!(out.out, "{} {}", label.dimmed(), lines.next().unwrap_or_default())?;
+                        for line in lines {
+                            writeln!(out.out, "{:11}{line}", "")?;
                         }
                     }
                 }
