@@ -96,6 +96,11 @@ impl Listing {
     pub fn write_table(&self, out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
         write_table(self, out, color, width)
     }
+
+    /// The rows as plain lines, each after `key` and a tab.
+    pub fn write_plain(&self, out: &mut dyn Write, key: &str) -> Result<()> {
+        write_plain(self, out, Some(key))
+    }
 }
 
 impl Rows for Listing {
@@ -209,13 +214,6 @@ fn write_plain(rows: &dyn Rows, out: &mut dyn Write, prefix: Option<&str>) -> Re
         writeln!(out)?;
     }
     Ok(())
-}
-
-impl Listing {
-    /// The rows as plain lines, each after `key` and a tab.
-    pub fn write_plain(&self, out: &mut dyn Write, key: &str) -> Result<()> {
-        write_plain(self, out, Some(key))
-    }
 }
 
 /// A boxed table in two passes over the rows: the first measures the widest line of each
