@@ -40,10 +40,36 @@ fn terminal_width(is_terminal: bool) -> u16 {
     80
 }
 
+/// The arguments; clap's own errors echo what was typed, so they are printed escaped when that
+/// holds a control character (`relations --format $'\e]52;c;SGk=\a'`).
+fn parse_arguments() -> Result<Cli, ExitCode> {
+    match commands::cli_command().try_get_matches().and_then(|matches| Cli::from_arg_matches(&matches)) {
+        Ok(cli) => Ok(cli),
+        Err(error) => {
+            let text = error.render().to_string();
+            if text.lines().all(|line| render::sanitize(line) == line) {
+                error.exit();
+            }
+            let mut stream: Box<dyn Write> = if error.use_stderr() {
+                Box::new(std::io::stderr().lock())
+            } else {
+                Box::new(std::io::stdout().lock())
+            };
+            for line in text.lines() {
+                let _ = writeln!(stream, "{}", render::sanitize(line));
+            }
+            Err(ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2)))
+        }
+    }
+}
+
 fn main() -> ExitCode {
     // A shell asking for candidates at Tab time is answered here, before anything is written.
     commands::complete_if_asked();
-    let cli = Cli::from_arg_matches(&commands::cli_command().get_matches()).unwrap_or_else(|e| e.exit());
+    let cli = match parse_arguments() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let stdout = std::io::stdout();
     let stdout_is_terminal = stdout.is_terminal();
     let color_out = use_color(cli.color, stdout_is_terminal);
@@ -85,7 +111,8 @@ fn main() -> ExitCode {
         Err(error) => {
             colored::control::set_override(color_err);
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "{} {error}", "error:".red().bold());
+            // Messages echo arguments and paths, which may hold control characters.
+            let _ = writeln!(stderr, "{} {}", "error:".red().bold(), render::sanitize(&error.to_string()));
             for hint in error.hints() {
                 let _ = writeln!(stderr, "{}", render::sanitize(&hint));
             }

@@ -305,3 +305,56 @@ proptest! {
         prop_assert_eq!(&again.file, &loaded.file);
     }
 }
+
+// ---- generated hostile datasets through every renderer ----
+
+#[path = "render_check/mod.rs"]
+mod render_check;
+
+/// Control characters (C0, DEL, C1), bidi overrides, line separators, and what starts a
+/// spreadsheet formula or HTML, with ordinary letters between.
+fn hostile_piece() -> impl Strategy<Value = String> {
+    "[\\x00-\\x1f\\x7f-\\x9f\u{202e}\u{2066}\u{2028}\u{2029}=+@<>&\"#,'a -]{0,6}"
+}
+
+/// A generated valid dataset whose names, aliases, titles, labels and statuses start with
+/// hostile text.
+fn hostile_dataset() -> impl Strategy<Value = DatasetFile> {
+    (dataset(), proptest::collection::vec(hostile_piece(), 16)).prop_map(|(mut file, pieces)| {
+        let mut piece = pieces.iter().cycle();
+        let mut prefix = |text: &mut String, max: usize| {
+            let hostile: String = format!("{}{text}", piece.next().unwrap()).chars().take(max).collect();
+            if !hostile.trim().is_empty() {
+                *text = hostile;
+            }
+        };
+        for actor in &mut file.actors {
+            prefix(&mut actor.name, usize::MAX);
+            for alias in &mut actor.aliases {
+                prefix(alias, usize::MAX);
+            }
+        }
+        for event in &mut file.events {
+            prefix(&mut event.title, Event::MAX_TITLE_CHARS);
+        }
+        for figure in &mut file.figures {
+            prefix(&mut figure.label, usize::MAX);
+        }
+        for rel in &mut file.relationships {
+            prefix(&mut rel.status, usize::MAX);
+        }
+        file
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn every_renderer_escapes_hostile_text_and_csv_reads_back(file in hostile_dataset()) {
+        let json = serde_json::to_vec(&file).unwrap();
+        let data = load(vec![Input { name: "hostile".into(), bytes: json }])
+            .map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.hints())))?;
+        render_check::check_every_format(&data);
+    }
+}

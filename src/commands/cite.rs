@@ -43,10 +43,7 @@ pub fn run(args: &CiteArgs, data: &Dataset, out: &mut Output) -> Result<()> {
             (Some(source), Some(section)) => format!("{source} § {section}"),
             (source, section) => source.or(section.map(str::to_owned)).unwrap_or_default(),
         };
-        listing.push(
-            vec![c.source.to_string().into(), c.section.to_string().into(), title.into()],
-            serde_json::Value::Null,
-        );
+        listing.push(vec![c.source.to_string().into(), c.section.to_string().into(), title.into()]);
     }
     doc.section("cited", "Cited", listing);
     doc.write(out)

@@ -65,16 +65,20 @@ pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         ("figures".into(), a.figures.len().to_string().into(), b.figures.len().to_string().into()),
     ]);
     for (label, x, y) in rows {
-        side.push(vec![label.into(), x, y], serde_json::Value::Null);
+        side.push(vec![label.into(), x, y]);
     }
     doc.section("compare", "Side by side", side);
     if let Some(rel) = between {
-        doc.section("relationship", "Their relationship", records::relationships(data, &[rel], None));
+        doc.section("relationship", "Their relationship", records::relationships(data, &[rel], None).collect());
     }
     let blocs: Vec<_> = shared_blocs.clone();
-    doc.section("bloc", "Blocs they share", records::actors(&blocs));
-    doc.section("event", "Events involving both", records::events(data, &shared_events));
-    doc.section("figure", "Figures between them", records::figures(data, &shared_figures));
+    doc.section("bloc", "Blocs they share", records::actors(&blocs).collect());
+    doc.section(
+        "event",
+        "Events involving both",
+        records::events(data, &records::all_certain(shared_events.iter().copied()), None).collect(),
+    );
+    doc.section("figure", "Figures between them", records::figures(data, &shared_figures).collect());
     if between.is_none() && shared_blocs.is_empty() && shared_events.is_empty() && shared_figures.is_empty() {
         doc.field("shared", "the dataset records nothing that links them directly");
     }

@@ -4,15 +4,12 @@ use crate::cli::EventArgs;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
-use crate::render::{Output, mark_events, records};
+use crate::render::{Output, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let filter = event_filter(args, data)?;
     let selected = filter.select(data);
-    let events: Vec<_> = selected.iter().map(|s| s.event).collect();
-    let mut listing = records::events(data, &events);
-    mark_events(&mut listing, &selected, as_of_year(args)?);
-    listing.write(out)
+    records::events(data, &selected, as_of_year(args)?).write(out)
 }
 
 /// The year of `--as-of`, if given.

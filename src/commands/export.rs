@@ -5,6 +5,8 @@ use crate::model::Dataset;
 use crate::render::Output;
 
 pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
-    let value = serde_json::to_value(&data.file).map_err(std::io::Error::from)?;
-    out.json(&value)
+    // Serialised straight to the output: no copy of the dataset as a JSON tree.
+    crate::render::write_json(&mut *out.out, &data.file)?;
+    writeln!(out.out)?;
+    Ok(())
 }

@@ -43,20 +43,17 @@ pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
     }
     let mut listing = Listing::new(vec!["records", "count"]);
     for (kind, count) in &counts {
-        listing.push(vec![kind.clone().into(), count.to_string().into()], serde_json::Value::Null);
+        listing.push(vec![kind.clone().into(), count.to_string().into()]);
     }
     doc.section("count", "Records", listing);
     let mut sources = Listing::new(vec!["source", "section", "title"]);
     for source in &data.file.sources {
         for section in &source.sections {
-            sources.push(
-                vec![
-                    source.id.to_string().into(),
-                    section.id.to_string().into(),
-                    format!("{} § {}", source.title, section.title).into(),
-                ],
-                serde_json::Value::Null,
-            );
+            sources.push(vec![
+                source.id.to_string().into(),
+                section.id.to_string().into(),
+                format!("{} § {}", source.title, section.title).into(),
+            ]);
         }
     }
     doc.section("section", "Sources", sources);

@@ -13,22 +13,21 @@ pub fn run(args: &ListArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let Some(kind) = &args.kind else {
         return Err(Error::Usage(format!("say what to list: {KINDS} (as in `relations list countries`)")));
     };
-    let listing = match fold(kind).as_str() {
-        "actors" | "actor" => records::actors(&sorted(data.actors().iter())),
-        "events" | "event" => records::events(data, &data.events().iter().collect::<Vec<_>>()),
-        "figures" | "figure" => records::figures(data, &data.figures().iter().collect::<Vec<_>>()),
+    match fold(kind).as_str() {
+        "actors" | "actor" => records::actors(&sorted(data.actors().iter())).write(out),
+        "events" | "event" => records::events(data, &records::all_certain(data.events()), None).write(out),
+        "figures" | "figure" => records::figures(data, &data.figures().iter().collect::<Vec<_>>()).write(out),
         "relationships" | "relationship" | "relations" => {
-            records::relationships(data, &data.relationships().iter().collect::<Vec<_>>(), None)
+            records::relationships(data, &data.relationships().iter().collect::<Vec<_>>(), None).write(out)
         }
-        "types" | "type" | "event-types" => records::event_types(),
+        "types" | "type" | "event-types" => records::event_types().write(out),
         other => {
             let kind = parse_actor_kind(other).map_err(|_| {
                 Error::Usage(format!("cannot list '{}'; use one of: {KINDS}", crate::model::shorten(kind)))
             })?;
-            records::actors(&sorted(data.actors().iter().filter(|a| a.kind == kind)))
+            records::actors(&sorted(data.actors().iter().filter(|a| a.kind == kind))).write(out)
         }
-    };
-    listing.write(out)
+    }
 }
 
 fn sorted<'d>(actors: impl Iterator<Item = &'d Actor>) -> Vec<&'d Actor> {

@@ -27,6 +27,7 @@ use clap::{CommandFactory, ValueEnum};
 use crate::cli::{Cli, Command, Format};
 use crate::error::Result;
 use crate::load::{self, Input};
+use crate::model::Dataset;
 use crate::render::{DOCUMENT_FORMATS, LIST_FORMATS, Output};
 
 /// The formats each subcommand can write. Its `--format` help offers these and no others, and
@@ -112,27 +113,36 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         _ => {}
     }
     let data = load::load(inputs(cli)?)?;
-    let result = match &cli.command {
-        Command::Show(args) => show::run(args, &data, out),
-        Command::Browse(args) => browse::run(args, &data, out),
-        Command::Events(args) => events::run(args, &data, out),
-        Command::Timeline(args) => timeline::run(args, &data, out),
-        Command::Search(args) => search::run(args, &data, out),
-        Command::List(args) => list::run(args, &data, out),
-        Command::Figures(args) => figures::run(args, &data, out),
-        Command::Compare(args) => compare::run(args, &data, out),
-        Command::Export => export::run(&data, out),
-        Command::Graph(args) => graph::run(args, &data, out),
-        Command::Cite(args) => cite::run(args, &data, out),
-        Command::Info => info::run(&data, out),
-        Command::Schema | Command::Man | Command::Validate(_) | Command::Completions(_) => {
-            unreachable!("dispatched above")
-        }
-    };
+    let result = run_on(cli, &data, out);
     // Freeing a large dataset record by record takes longer than the command itself; the
     // process is about to exit, which returns the memory at once.
     std::mem::forget(data);
     result
+}
+
+/// Run a command that reads the data on a dataset already loaded (tests and fuzz targets render
+/// generated datasets through every command this way). `schema`, `man` and `validate` read no
+/// dataset and are a usage error here.
+pub fn run_on(cli: &Cli, data: &Dataset, out: &mut Output) -> Result<()> {
+    let command = name(&cli.command);
+    out.require(formats(command), command)?;
+    match &cli.command {
+        Command::Show(args) => show::run(args, data, out),
+        Command::Browse(args) => browse::run(args, data, out),
+        Command::Events(args) => events::run(args, data, out),
+        Command::Timeline(args) => timeline::run(args, data, out),
+        Command::Search(args) => search::run(args, data, out),
+        Command::List(args) => list::run(args, data, out),
+        Command::Figures(args) => figures::run(args, data, out),
+        Command::Compare(args) => compare::run(args, data, out),
+        Command::Export => export::run(data, out),
+        Command::Graph(args) => graph::run(args, data, out),
+        Command::Cite(args) => cite::run(args, data, out),
+        Command::Info => info::run(data, out),
+        Command::Schema | Command::Man | Command::Validate(_) | Command::Completions(_) => {
+            Err(crate::error::Error::Usage("this command reads no loaded dataset".into()))
+        }
+    }
 }
 
 /// The bundled dataset (unless `--no-bundled`), then each `--data` file, or else the files

@@ -1,7 +1,5 @@
 //! `relations show ACTOR…`: the profile of each actor, one after another.
 
-use serde_json::Value;
-
 use crate::cli::{Format, ShowArgs};
 use crate::error::Result;
 use crate::model::Dataset;
@@ -19,9 +17,11 @@ pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let profiles: Vec<Profile> =
         actors.into_iter().map(|a| Profile::with_options(data, a, as_of, args.certain)).collect();
     if out.format == Format::Json {
-        let mut values: Vec<Value> = profiles.iter().map(|p| profile_json(data, p)).collect();
-        let value = if values.len() == 1 { values.remove(0) } else { Value::Array(values) };
-        return out.json(&value);
+        let values: Vec<_> = profiles.iter().map(|p| profile_json(data, p)).collect();
+        return match values.as_slice() {
+            [one] => out.json(one),
+            all => out.json(all),
+        };
     }
     for (i, profile) in profiles.iter().enumerate() {
         if i > 0 && out.format == Format::Table {

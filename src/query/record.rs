@@ -60,7 +60,11 @@ impl Record<'_> {
 
 /// The relationship between two actors, if the dataset has one.
 pub fn relationship_between<'d>(data: &'d Dataset, a: &Actor, b: &Actor) -> Option<&'d Relationship> {
-    data.relationships().iter().find(|r| r.involves(a.id.as_str()) && r.involves(b.id.as_str()))
+    // The exact pair, in either order: `involves` twice would let `chile--chile` match any
+    // relationship of Chile's.
+    let (a, b) = (a.id.as_str(), b.id.as_str());
+    let key = if a <= b { (a, b) } else { (b, a) };
+    data.relationships().iter().find(|r| r.key_str() == key)
 }
 
 /// `a--b` is the relationship of the two actors (each resolved as `show` resolves a name); an
@@ -69,6 +73,13 @@ pub fn find_record<'d>(data: &'d Dataset, names: &ActorNames, text: &str) -> Res
     let text = text.trim();
     if let Some((a, b)) = text.split_once("--") {
         let (a, b) = (resolve_actor(data, names, a)?, resolve_actor(data, names, b)?);
+        if a.id == b.id {
+            return Err(Error::Usage(format!(
+                "'{}' names {} twice; a relationship is between two different actors",
+                crate::model::shorten(text),
+                a.id
+            )));
+        }
         return relationship_between(data, a, b).map(Record::Relationship).ok_or_else(|| {
             Error::NoRecord(format!("the dataset has no relationship between {} and {}", a.name, b.name))
         });

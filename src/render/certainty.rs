@@ -3,7 +3,6 @@
 
 use serde_json::{Value, json};
 
-use super::Listing;
 use super::records::event_date;
 use crate::model::Event;
 use crate::query::{Selected, ends_after};
@@ -35,17 +34,5 @@ pub fn mark_record(record: &mut Value, selected: &Selected, as_of: Option<u16>) 
             map.remove("end");
             map.insert("ends_after_as_of".into(), json!(true));
         }
-    }
-}
-
-/// Mark a listing of events built from `selected`, row for row: the date cell (the first column)
-/// and the JSON record.
-pub fn mark_events(listing: &mut Listing, selected: &[Selected], as_of: Option<u16>) {
-    for ((row, record), selected) in listing.rows.iter_mut().zip(listing.records.iter_mut()).zip(selected) {
-        if let Some(date) = row.first_mut() {
-            date.text = marked_date(selected, as_of);
-            date.short = None;
-        }
-        mark_record(record, selected, as_of);
     }
 }

@@ -47,9 +47,12 @@ impl Document {
                     if i > 0 {
                         writeln!(out.out)?;
                     }
-                    let title = sanitize(title);
-                    writeln!(out.out, "{}", title.bold())?;
-                    writeln!(out.out, "{}", "═".repeat(title.chars().count().min(width)))?;
+                    let lines = wrap(&sanitize(title), width);
+                    for line in &lines {
+                        writeln!(out.out, "{}", line.bold())?;
+                    }
+                    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+                    writeln!(out.out, "{}", "═".repeat(longest.min(width)))?;
                 }
                 Block::Field { key, value, color } => {
                     let label = format!("{:<10}", format!("{key}:"));
@@ -74,7 +77,7 @@ impl Document {
                 Block::Section { title, listing, .. } => {
                     writeln!(out.out)?;
                     writeln!(out.out, "{}", sanitize(title).bold().underline())?;
-                    writeln!(out.out, "{}", listing.table(out.color, out.width))?;
+                    listing.write_table(out.out, out.color, out.width)?;
                 }
                 Block::Drawing(lines) => {
                     for line in lines {
@@ -93,12 +96,7 @@ impl Document {
                 Block::Title(_) | Block::Drawing(_) => {}
                 Block::Field { key, value, .. } => writeln!(out.out, "{key}\t{}", sanitize(value))?,
                 Block::Text { key, text } => writeln!(out.out, "{key}\t{}", sanitize(text))?,
-                Block::Section { key, listing, .. } => {
-                    for row in &listing.rows {
-                        let cells: Vec<_> = row.iter().map(|c| sanitize(&c.text)).collect();
-                        writeln!(out.out, "{key}\t{}", cells.join("\t"))?;
-                    }
-                }
+                Block::Section { key, listing, .. } => listing.write_plain(out.out, key)?,
             }
         }
         Ok(())

@@ -35,9 +35,23 @@ fn dot_text(text: &str) -> String {
     sanitize(text).replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// Mermaid labels go inside `"…"`; quotes become `#quot;`, Mermaid's own escape.
-fn mermaid_text(text: &str) -> String {
-    sanitize(text).replace('"', "#quot;")
+/// Mermaid labels go inside `"…"` and are drawn as HTML, so `<b>` would be bold and `<br>` a
+/// line break: quotes, `&`, `<`, `>` and `#` (which starts an escape) become Mermaid's own
+/// entity codes, which it shows as the characters themselves.
+pub(super) fn mermaid_text(text: &str) -> String {
+    let clean = sanitize(text);
+    let mut escaped = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        match c {
+            '#' => escaped.push_str("#35;"),
+            '"' => escaped.push_str("#quot;"),
+            '&' => escaped.push_str("#amp;"),
+            '<' => escaped.push_str("#lt;"),
+            '>' => escaped.push_str("#gt;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
 }
 
 pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) -> Result<()> {
@@ -57,7 +71,7 @@ pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) ->
                 if let serde_json::Value::Object(map) = &mut value {
                     map.insert("record".into(), record.into());
                 }
-                serde_json::to_writer(&mut *out.out, &value).map_err(std::io::Error::from)?;
+                crate::render::write_json_line(&mut *out.out, &value)?;
                 writeln!(out.out)?;
             }
             return Ok(());
@@ -72,6 +86,7 @@ fn node_json(actor: &Actor) -> serde_json::Value {
     json!({"id": actor.id, "name": actor.name, "kind": actor.kind})
 }
 
+/// An edge for programs: the ids at either end, its type, and its tone and label or role.
 fn edge_json(edge: &Edge) -> serde_json::Value {
     match &edge.kind {
         EdgeKind::Relationship { tone, label } => {
@@ -83,7 +98,7 @@ fn edge_json(edge: &Edge) -> serde_json::Value {
 
 fn edge_listing(network: &Network) -> Listing {
     let mut listing = Listing::new(vec!["from", "to", "edge", "tone", "label"]);
-    listing.unwrapped = &["edge", "tone"];
+    listing.columns.unwrapped = &["edge", "tone"];
     for edge in &network.edges {
         let (kind, tone, label) = match &edge.kind {
             EdgeKind::Relationship { tone, label } => {
@@ -91,10 +106,7 @@ fn edge_listing(network: &Network) -> Listing {
             }
             EdgeKind::Member { role } => ("member", Cell::default(), role.unwrap_or_default().to_owned()),
         };
-        listing.push(
-            vec![edge.from.name.clone().into(), edge.to.name.clone().into(), kind.into(), tone, label.into()],
-            serde_json::Value::Null,
-        );
+        listing.push(vec![edge.from.name.clone().into(), edge.to.name.clone().into(), kind.into(), tone, label.into()]);
     }
     listing
 }

@@ -1,15 +1,22 @@
-//! A list of records, written as a table, plain lines, CSV, a JSON array or NDJSON.
+//! A list of records, written as a table, plain lines, CSV, a JSON array or NDJSON — row by
+//! row as it goes, so a long list is never held whole in memory as text or JSON.
 
-use comfy_table::{Attribute, ContentArrangement, Table, presets};
-use serde_json::Value;
+use std::borrow::Cow;
+use std::io::Write;
 
-use super::{Output, sanitize, tone_color};
+use comfy_table::{Attribute, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use serde::{Serialize, Serializer};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Output, csv_cell, sanitize, tone_color};
 use crate::cli::Format;
 use crate::error::Result;
 use crate::model::Tone;
 
 /// The widest an unwrapped column is kept, in characters.
 const UNWRAPPED_CAP: usize = 18;
+/// Rows drawn per comfy-table; each chunk is drawn with the widths measured over all rows.
+const TABLE_CHUNK: usize = 256;
 
 /// One cell of a table row: its text, and a tone to colour it by.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +35,11 @@ impl Cell {
     pub fn with_short(text: impl Into<String>, short: impl Into<String>) -> Self {
         Self { text: text.into(), tone: None, short: Some(short.into()) }
     }
+
+    /// The text a boxed table shows.
+    fn shown(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.text)
+    }
 }
 
 impl<T: Into<String>> From<T> for Cell {
@@ -36,110 +48,344 @@ impl<T: Into<String>> From<T> for Cell {
     }
 }
 
-/// Rows for people (table, plain, CSV) and the same records for programs (JSON).
-#[derive(Debug, Default)]
-pub struct Listing {
+/// The columns of a list, and which of them tables treat specially.
+#[derive(Debug, Default, Clone)]
+pub struct Columns {
     pub headers: Vec<&'static str>,
-    pub rows: Vec<Vec<Cell>>,
-    pub records: Vec<Value>,
     /// Columns left out of boxed tables narrower than 140 columns (still in plain and CSV).
     pub wide_only: &'static [&'static str],
     /// Columns that keep their full width in tables (short codes and dates); the rest wrap.
     pub unwrapped: &'static [&'static str],
 }
 
-impl Listing {
+impl Columns {
     pub fn new(headers: Vec<&'static str>) -> Self {
         Self { headers, ..Self::default() }
     }
+}
 
-    pub fn push(&mut self, row: Vec<Cell>, record: Value) {
-        self.rows.push(row);
-        self.records.push(record);
+/// Rows that can be visited more than once (a boxed table measures them, then draws them).
+trait Rows {
+    fn columns(&self) -> &Columns;
+    fn len(&self) -> usize;
+    fn row(&self, index: usize) -> Cow<'_, [Cell]>;
+}
+
+/// A short list held in memory: a section of a profile or document.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub columns: Columns,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Listing {
+    pub fn new(headers: Vec<&'static str>) -> Self {
+        Self { columns: Columns::new(headers), rows: Vec::new() }
     }
 
+    pub fn push(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+
+    /// Table, plain or CSV (a document's sections have no JSON of their own).
+    pub fn write(&self, out: &mut Output) -> Result<()> {
+        write_rows(self, out)
+    }
+
+    /// The boxed table, drawn at `width` columns.
+    pub fn write_table(&self, out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
+        write_table(self, out, color, width)
+    }
+
+    /// The rows as plain lines, each after `key` and a tab.
+    pub fn write_plain(&self, out: &mut dyn Write, key: &str) -> Result<()> {
+        write_plain(self, out, Some(key))
+    }
+}
+
+impl Rows for Listing {
+    fn columns(&self) -> &Columns {
+        &self.columns
+    }
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn row(&self, index: usize) -> Cow<'_, [Cell]> {
+        Cow::Borrowed(&self.rows[index])
+    }
+}
+
+/// A list over query results: each row's cells (for people) and JSON (for programs) are made
+/// from its record only when that row is written.
+pub struct List<'a, T, C, J> {
+    pub columns: Columns,
+    pub items: &'a [T],
+    /// A record's cells, in the order of `columns.headers`.
+    pub cells: C,
+    /// A record as JSON, serialised straight to the output.
+    pub json: J,
+}
+
+impl<'a, T, C, J, S> List<'a, T, C, J>
+where
+    C: Fn(&T) -> Vec<Cell>,
+    J: Fn(&'a T) -> S,
+    S: Serialize,
+{
     pub fn write(&self, out: &mut Output) -> Result<()> {
         match out.format {
-            Format::Json => out.json(&Value::Array(self.records.clone()))?,
+            Format::Json => {
+                crate::render::write_json(&mut *out.out, &Elements(self.items, &self.json))?;
+                writeln!(out.out)?;
+            }
             Format::Ndjson => {
-                for record in &self.records {
-                    serde_json::to_writer(&mut *out.out, record).map_err(std::io::Error::from)?;
+                for item in self.items {
+                    crate::render::write_json_line(&mut *out.out, &(self.json)(item))?;
                     writeln!(out.out)?;
                 }
             }
-            Format::Csv => {
-                let mut writer = csv::Writer::from_writer(&mut *out.out);
-                writer.write_record(&self.headers).map_err(csv_error)?;
-                for row in &self.rows {
-                    writer.write_record(row.iter().map(|c| c.text.as_str())).map_err(csv_error)?;
-                }
-                writer.flush()?;
-            }
-            Format::Plain => {
-                for row in &self.rows {
-                    let cells: Vec<_> = row.iter().map(|c| sanitize(&c.text)).collect();
-                    writeln!(out.out, "{}", cells.join("\t"))?;
-                }
-            }
-            Format::Table | Format::Mermaid | Format::Dot => {
-                if self.rows.is_empty() {
-                    writeln!(out.out, "(nothing matches)")?;
-                } else {
-                    writeln!(out.out, "{}", self.table(out.color, out.width))?;
-                }
-            }
+            _ => write_rows(self, out)?,
         }
         Ok(())
     }
 
-    pub fn table(&self, color: bool, width: u16) -> Table {
+    /// The rows in memory, for a section of a document.
+    pub fn collect(&self) -> Listing {
+        Listing { columns: self.columns.clone(), rows: self.items.iter().map(&self.cells).collect() }
+    }
+}
+
+impl<T, C: Fn(&T) -> Vec<Cell>, J> Rows for List<'_, T, C, J> {
+    fn columns(&self) -> &Columns {
+        &self.columns
+    }
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+    fn row(&self, index: usize) -> Cow<'_, [Cell]> {
+        Cow::Owned((self.cells)(&self.items[index]))
+    }
+}
+
+/// A JSON array written element by element as serde visits it.
+struct Elements<'a, 'j, T, J>(&'a [T], &'j J);
+
+impl<'a, T, J: Fn(&'a T) -> S, S: Serialize> Serialize for Elements<'a, '_, T, J> {
+    fn serialize<Z: Serializer>(&self, serializer: Z) -> std::result::Result<Z::Ok, Z::Error> {
+        serializer.collect_seq(self.0.iter().map(self.1))
+    }
+}
+
+fn write_rows(rows: &dyn Rows, out: &mut Output) -> Result<()> {
+    match out.format {
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut *out.out);
+            writer.write_record(&rows.columns().headers).map_err(csv_error)?;
+            for index in 0..rows.len() {
+                let row = rows.row(index);
+                writer.write_record(row.iter().map(|c| csv_cell(&c.text, c.tone).into_owned())).map_err(csv_error)?;
+            }
+            writer.flush()?;
+        }
+        Format::Plain | Format::Json | Format::Ndjson => write_plain(rows, out.out, None)?,
+        Format::Table | Format::Mermaid | Format::Dot => {
+            if rows.len() == 0 {
+                writeln!(out.out, "(nothing matches)")?;
+            } else {
+                write_table(rows, out.out, out.color, out.width)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One tab-separated line per row, after `prefix` and a tab when there is one.
+fn write_plain(rows: &dyn Rows, out: &mut dyn Write, prefix: Option<&str>) -> Result<()> {
+    for index in 0..rows.len() {
+        if let Some(prefix) = prefix {
+            write!(out, "{prefix}\t")?;
+        }
+        for (i, cell) in rows.row(index).iter().enumerate() {
+            if i > 0 {
+                out.write_all(b"\t")?;
+            }
+            out.write_all(sanitize(&cell.text).as_bytes())?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A boxed table in two passes over the rows: the first measures the widest line of each
+/// column and fixes the column widths; the second draws the rows in chunks of `TABLE_CHUNK`
+/// with those widths, so memory stays one chunk whatever the number of rows. Every cell is
+/// wrapped to its column here (words longer than the column are cut), in time linear in its
+/// text, so comfy-table never has to break a word itself (its breaking is quadratic in a long
+/// word's length).
+fn write_table(rows: &dyn Rows, out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
+    let columns = rows.columns();
+    let shown: Vec<usize> = (0..columns.headers.len())
+        .filter(|&i| width >= 140 || !columns.wide_only.contains(&columns.headers[i]))
+        .collect();
+    let mut widest: Vec<usize> = shown.iter().map(|&i| columns.headers[i].width()).collect();
+    for index in 0..rows.len() {
+        let row = rows.row(index);
+        for (k, &i) in shown.iter().enumerate() {
+            if let Some(cell) = row.get(i) {
+                widest[k] = widest[k].max(sanitize(cell.shown()).width());
+            }
+        }
+    }
+    let unwrapped: Vec<bool> = shown.iter().map(|&i| columns.unwrapped.contains(&columns.headers[i])).collect();
+    let widths = column_widths(&widest, &unwrapped, usize::from(width));
+    let chunks = rows.len().div_ceil(TABLE_CHUNK).max(1);
+    for chunk in 0..chunks {
         let mut table = Table::new();
         table
             .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .force_no_tty()
-            .set_width(width);
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .force_no_tty();
         if color {
             table.enforce_styling();
         }
-        let shown: Vec<usize> =
-            (0..self.headers.len()).filter(|&i| width >= 140 || !self.wide_only.contains(&self.headers[i])).collect();
-        table.set_header(shown.iter().map(|&i| comfy_table::Cell::new(self.headers[i]).add_attribute(Attribute::Bold)));
-        for row in &self.rows {
-            table.add_row(shown.iter().filter_map(|&i| row.get(i)).map(|cell| {
-                let shown = comfy_table::Cell::new(sanitize(cell.short.as_deref().unwrap_or(&cell.text)));
-                match cell.tone {
-                    Some(tone) if color => shown.fg(tone_color(tone)),
-                    _ => shown,
-                }
-            }));
+        let header = shown.iter().zip(&widths).map(|(&i, &w)| {
+            comfy_table::Cell::new(wrap_cell(columns.headers[i], w).join("\n")).add_attribute(Attribute::Bold)
+        });
+        if chunk == 0 {
+            table.set_header(header);
         }
-        // Short codes and dates keep their width (up to `UNWRAPPED_CAP`) so they do not break mid-word.
-        for (column, &i) in shown.iter().enumerate() {
-            if !self.unwrapped.contains(&self.headers[i]) {
-                continue;
-            }
-            let widest = self
-                .rows
-                .iter()
-                .filter_map(|row| row.get(i))
-                .map(|c| c.short.as_deref().unwrap_or(&c.text).chars().count())
-                .chain(std::iter::once(self.headers[i].len()))
-                .max()
-                .unwrap_or(0)
-                .min(UNWRAPPED_CAP);
-            if let Some(column) = table.column_mut(column) {
-                let lower = u16::try_from(widest + 2).unwrap_or(u16::MAX);
-                column.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(lower)));
+        for index in chunk * TABLE_CHUNK..rows.len().min((chunk + 1) * TABLE_CHUNK) {
+            let row = rows.row(index);
+            table.add_row(shown.iter().zip(&widths).filter_map(|(&i, &w)| row.get(i).map(|cell| (cell, w))).map(
+                |(cell, w)| {
+                    let drawn = comfy_table::Cell::new(wrap_cell(&sanitize(cell.shown()), w).join("\n"));
+                    match cell.tone {
+                        Some(tone) if color => drawn.fg(tone_color(tone)),
+                        _ => drawn,
+                    }
+                },
+            ));
+        }
+        for (k, &w) in widths.iter().enumerate() {
+            if let Some(column) = table.column_mut(k) {
+                let padded = u16::try_from(w + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(padded)));
             }
         }
-        table
+        // Chunks join into one table: only the first keeps its top border, only the last its
+        // bottom border (the condensed style draws no lines between rows).
+        let lines: Vec<String> = table.lines().collect();
+        let from = usize::from(chunk > 0);
+        let to = if chunk + 1 < chunks { lines.len().saturating_sub(1) } else { lines.len() };
+        for line in lines.get(from..to).unwrap_or_default() {
+            writeln!(out, "{line}")?;
+        }
     }
+    Ok(())
+}
+
+/// Content widths of the columns of a table `width` columns wide: every column its widest line
+/// when they fit; otherwise unwrapped columns keep theirs (up to `UNWRAPPED_CAP`), columns
+/// narrower than a fair share of what is left keep theirs, and the rest share the remainder.
+fn column_widths(widest: &[usize], unwrapped: &[bool], width: usize) -> Vec<usize> {
+    let count = widest.len();
+    // Each column has a border and a space either side; the table one more border.
+    let available = width.saturating_sub(3 * count + 1).max(count);
+    if widest.iter().sum::<usize>() <= available {
+        return widest.to_vec();
+    }
+    let mut widths = widest.to_vec();
+    let mut open: Vec<usize> = Vec::new();
+    let mut left = available;
+    for (i, &w) in widest.iter().enumerate() {
+        if unwrapped[i] {
+            widths[i] = w.min(UNWRAPPED_CAP);
+            left = left.saturating_sub(widths[i]);
+        } else {
+            open.push(i);
+        }
+    }
+    while !open.is_empty() {
+        let share = left / open.len();
+        let (narrow, wide): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&i| widest[i] <= share);
+        if narrow.is_empty() {
+            let extra = left % open.len();
+            for (n, &i) in open.iter().enumerate() {
+                widths[i] = (share + usize::from(n < extra)).max(1);
+            }
+            break;
+        }
+        for &i in &narrow {
+            left -= widest[i];
+        }
+        open = wide;
+    }
+    widths
+}
+
+/// Greedy word wrap of one line of text to `width` display columns, cutting any word wider than
+/// that; linear in the length of the text.
+pub fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        let word_width = word.width();
+        if used > 0 && used + 1 + word_width <= width {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + word_width;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if word_width <= width {
+            line.push_str(word);
+            used = word_width;
+            continue;
+        }
+        for c in word.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w > width && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += w;
+        }
+    }
+    if used > 0 || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn csv_error(error: csv::Error) -> std::io::Error {
     match error.into_kind() {
         csv::ErrorKind::Io(io) => io,
         other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{column_widths, wrap_cell};
+
+    #[test]
+    fn wrapping_cuts_words_longer_than_the_column() {
+        assert_eq!(wrap_cell("ab cdefghij k", 4), ["ab", "cdef", "ghij", "k"]);
+        assert_eq!(wrap_cell("", 4), [""]);
+        assert_eq!(wrap_cell("日本語です", 4), ["日本", "語で", "す"]);
+    }
+
+    #[test]
+    fn columns_that_fit_keep_their_width_and_the_rest_share() {
+        assert_eq!(column_widths(&[4, 10], &[false, false], 80), [4, 10]);
+        // 80 - 3 * 3 - 1 = 70 columns of content: the date keeps 10, the short 5, the rest 55.
+        assert_eq!(column_widths(&[10, 5, 500], &[true, false, false], 80), [10, 5, 55]);
+        assert_eq!(column_widths(&[300, 300], &[false, false], 80), [37, 36]);
     }
 }

@@ -5,6 +5,7 @@ mod certainty;
 mod chart;
 mod document;
 mod graph;
+mod json;
 mod listing;
 pub mod pager;
 mod profile;
@@ -18,13 +19,14 @@ use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::Tone;
 
-pub use certainty::{UNCERTAIN_MARK, event_date_as_of, mark_events, mark_record, marked_date};
+pub use certainty::{UNCERTAIN_MARK, event_date_as_of, mark_record, marked_date};
 pub use chart::tone_strip;
 pub use document::{Block, Document};
 pub use graph::write_graph;
-pub use listing::{Cell, Listing};
+pub use json::{to_writer as write_json_line, to_writer_pretty as write_json};
+pub use listing::{Cell, Columns, List, Listing};
 pub use profile::{profile_document, profile_json, role_dates};
-pub use sanitize::sanitize;
+pub use sanitize::{csv_cell, sanitize};
 pub use timeline::write_timeline;
 
 /// Where output goes and how it should look; decided once in `main`.
@@ -50,8 +52,8 @@ impl Output<'_> {
         )))
     }
 
-    pub fn json(&mut self, value: &serde_json::Value) -> Result<()> {
-        serde_json::to_writer_pretty(&mut *self.out, value).map_err(std::io::Error::from)?;
+    pub fn json<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        json::to_writer_pretty(&mut *self.out, value)?;
         writeln!(self.out)?;
         Ok(())
     }
@@ -101,31 +103,12 @@ pub fn tone_text(tone: Tone) -> String {
     format!("{:+} {}", tone.value(), tone.label()).replace("+0", "0")
 }
 
-/// Greedy word wrap to `width` characters, for paragraphs outside tables. A word is split only
-/// when it alone is wider than the line.
+/// Greedy word wrap to `width` columns, for paragraphs outside tables; a word is cut only when
+/// it alone is wider than the line. Linear in the length of the text.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > width {
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(word.drain(..width).collect());
-        }
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.len();
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.extend(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
+    let mut lines = listing::wrap_cell(text, width.max(1));
+    if lines.len() == 1 && lines[0].is_empty() {
+        lines.clear();
     }
     lines
 }

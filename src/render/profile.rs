@@ -1,11 +1,12 @@
 //! A profile (`show`) as a terminal page, plain lines, or one JSON object.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::records::{self, record_json};
-use super::{Block, Cell, Document, Listing, event_date_as_of, mark_events, mark_record, paint, tone_strip, tone_text};
+use super::{Block, Cell, Document, Listing, event_date_as_of, mark_record, paint, tone_strip, tone_text};
 use crate::model::{Actor, ActorKind, Dataset, Date, Membership, Relationship, Role, Slug, TonePeriod};
-use crate::query::{Profile, RoleStanding, Standing, tone_at, written_later};
+use crate::query::{Profile, RoleStanding, Selected, Standing, tone_at, written_later};
 
 /// A role's end date as shown as of a year: not told when it lies after that year.
 fn role_end(role: &Role, as_of: Option<u16>) -> Option<Date> {
@@ -112,7 +113,7 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     let actor = profile.actor;
     let mut roles = Listing::new(vec!["role"]);
     for (role, standing) in &profile.roles {
-        roles.push(vec![role_text(data, role, *standing, profile.as_of).into()], Value::Null);
+        roles.push(vec![role_text(data, role, *standing, profile.as_of).into()]);
     }
     doc.section("role", "Roles", roles);
     let members = profile.members.iter().map(|(m, member, standing)| (member.name.as_str(), actor, *m, *standing));
@@ -125,18 +126,12 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     doc.section("bloc", "Blocs", memberships("bloc", blocs.collect(), profile.as_of));
     let mut people = Listing::new(vec!["person", "role"]);
     for (person, role, standing) in &profile.people {
-        people.push(
-            vec![person.name.clone().into(), role_text(data, role, *standing, profile.as_of).into()],
-            json!({"person": person.id}),
-        );
+        people.push(vec![person.name.clone().into(), role_text(data, role, *standing, profile.as_of).into()]);
     }
     doc.section("person", "People", people);
-    doc.section("organisation", "Organisations", records::actors(&profile.organisations));
-    doc.section("figure", "Figures", records::figures(data, &profile.figures));
-    let events: Vec<_> = profile.events.iter().map(|s| s.event).collect();
-    let mut listing = records::events(data, &events);
-    mark_events(&mut listing, &profile.events, profile.as_of);
-    doc.section("event", "Events", listing);
+    doc.section("organisation", "Organisations", records::actors(&profile.organisations).collect());
+    doc.section("figure", "Figures", records::figures(data, &profile.figures).collect());
+    doc.section("event", "Events", records::events(data, &profile.events, profile.as_of).collect());
     doc.blocks.push(Block::Drawing(vec![String::new()]));
     doc.field("sources", citations_text(data, profile));
     doc
@@ -242,15 +237,12 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
     }
     let mut listing = Listing::new(vec!["from", "to", "tone", "period"]);
     for p in &periods {
-        listing.push(
-            vec![
-                period_start(p).into(),
-                period_end(p, profile.as_of).map_or(String::new(), |t| t.to_string()).into(),
-                Cell::toned(tone_text(p.tone), p.tone),
-                p.label.clone().into(),
-            ],
-            Value::Null,
-        );
+        listing.push(vec![
+            period_start(p).into(),
+            period_end(p, profile.as_of).map_or(String::new(), |t| t.to_string()).into(),
+            Cell::toned(tone_text(p.tone), p.tone),
+            p.label.clone().into(),
+        ]);
     }
     doc.section("period", "Tone periods", listing);
 }
@@ -266,9 +258,9 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
     } else {
         "Other relationships"
     };
-    let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str()));
+    let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str())).collect();
     if profile.as_of.is_some()
-        && let Some(header) = listing.headers.get_mut(2)
+        && let Some(header) = listing.columns.headers.get_mut(2)
     {
         *header = "in force";
     }
@@ -322,7 +314,7 @@ fn memberships(heading: &'static str, rows: Vec<(&str, &Actor, &Membership, Stan
         if with_since {
             row.push(since.into());
         }
-        listing.push(row, Value::Null);
+        listing.push(row);
     }
     listing
 }
@@ -381,18 +373,34 @@ fn actor_json(data: &Dataset, profile: &Profile) -> Value {
     value
 }
 
-pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
-    let relationship = profile.with_subject.map(|rel| relationship_json(data, profile, rel));
-    let events: Vec<Value> = profile
-        .events
-        .iter()
-        .map(|s| {
-            let mut record = record_json(s.event, Some(s.event.date.year()));
-            mark_record(&mut record, s, profile.as_of);
+/// A profile for programs. Its events (the long part: tens of thousands for the subject of a
+/// large dataset) are serialised one by one as they are written, not gathered into a tree.
+#[derive(Serialize)]
+pub struct ProfileJson<'a> {
+    #[serde(flatten)]
+    fields: serde_json::Map<String, Value>,
+    events: SelectedEvents<'a>,
+}
+
+/// Events with their `certain` mark and no end after the `--as-of` year, written lazily.
+struct SelectedEvents<'a> {
+    events: &'a [Selected<'a>],
+    as_of: Option<u16>,
+}
+
+impl Serialize for SelectedEvents<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.events.iter().map(|selected| {
+            let mut record = record_json(selected.event, Some(selected.event.date.year()));
+            mark_record(&mut record, selected, self.as_of);
             record
-        })
-        .collect();
-    json!({
+        }))
+    }
+}
+
+pub fn profile_json<'a>(data: &Dataset, profile: &'a Profile) -> ProfileJson<'a> {
+    let relationship = profile.with_subject.map(|rel| relationship_json(data, profile, rel));
+    let fields = json!({
         "actor": actor_json(data, profile),
         "as_of": profile.as_of,
         "before_any_record": profile.before_any_record(),
@@ -411,7 +419,8 @@ pub fn profile_json(data: &Dataset, profile: &Profile) -> Value {
         "people": profile.people.iter().map(|(p, r, s)| json!({"person": p.id, "name": p.name, "role": role_json(r, *s, profile.as_of)})).collect::<Vec<_>>(),
         "organisations": profile.organisations.iter().map(|o| json!({"id": o.id, "name": o.name, "category": o.category})).collect::<Vec<_>>(),
         "figures": profile.figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
-        "events": events,
         "sources": profile.citations.iter().map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)})).collect::<Vec<_>>(),
-    })
+    });
+    let Value::Object(fields) = fields else { unreachable!("json! of an object is an object") };
+    ProfileJson { fields, events: SelectedEvents { events: &profile.events, as_of: profile.as_of } }
 }

@@ -3,9 +3,9 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Cell, Listing, tone_text};
+use super::{Cell, Columns, List, mark_record, marked_date, tone_text};
 use crate::model::{Actor, Dataset, Event, EventType, Figure, Relationship};
-use crate::query::SearchHit;
+use crate::query::{SearchHit, Selected};
 
 /// A record as JSON with the dataset's field names, plus `year` where it has one.
 pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
@@ -14,6 +14,15 @@ pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
         map.insert("year".into(), json!(year));
     }
     value
+}
+
+/// The same as `record_json`, serialised straight to the output without a `Value` tree.
+#[derive(Serialize)]
+pub struct Record<'a, T: Serialize> {
+    #[serde(flatten)]
+    pub record: &'a T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
 }
 
 /// Actor names, all of them, and for tables the first few with a count of the rest.
@@ -38,40 +47,61 @@ pub fn event_date(event: &Event) -> String {
     date
 }
 
-pub fn events(data: &Dataset, events: &[&Event]) -> Listing {
-    let mut listing = Listing::new(vec!["date", "id", "type", "tone", "title", "actors"]);
-    listing.wide_only = &["id"];
-    listing.unwrapped = &["date", "type", "tone"];
-    for event in events {
-        listing.push(
+/// Events chosen by a filter: an uncertain one is marked `?` before its date and `"certain":
+/// false` in JSON, and an end after the `--as-of` year is not told.
+pub fn events<'a>(
+    data: &'a Dataset,
+    events: &'a [Selected<'a>],
+    as_of: Option<u16>,
+) -> List<'a, Selected<'a>, impl Fn(&Selected<'a>) -> Vec<Cell> + 'a, impl Fn(&'a Selected<'a>) -> Value> {
+    List {
+        columns: Columns {
+            headers: vec!["date", "id", "type", "tone", "title", "actors"],
+            wide_only: &["id"],
+            unwrapped: &["date", "type", "tone"],
+        },
+        items: events,
+        cells: move |selected: &Selected| {
+            let event = selected.event;
             vec![
-                event_date(event).into(),
+                marked_date(selected, as_of).into(),
                 event.id.to_string().into(),
                 event.kind.as_str().into(),
                 Cell::toned(tone_text(event.tone), event.tone),
                 event.title.clone().into(),
                 names(data, &event.actors),
-            ],
-            record_json(event, Some(event.date.year())),
-        );
+            ]
+        },
+        // One small JSON value per row, written and dropped before the next.
+        json: move |selected: &'a Selected<'a>| {
+            let mut record = record_json(selected.event, Some(selected.event.date.year()));
+            mark_record(&mut record, selected, as_of);
+            record
+        },
     }
-    listing
 }
 
-pub fn actors(actors: &[&Actor]) -> Listing {
-    let mut listing = Listing::new(vec!["id", "kind", "name", "aliases"]);
-    for actor in actors {
-        listing.push(
+/// Every event of a list that no date range chose from: all of them certain.
+pub fn all_certain<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Selected<'a>> {
+    events.into_iter().map(|event| Selected { event, certain: true }).collect()
+}
+
+pub fn actors<'a>(
+    actors: &'a [&'a Actor],
+) -> List<'a, &'a Actor, impl Fn(&&'a Actor) -> Vec<Cell>, impl Fn(&'a &'a Actor) -> &'a Actor> {
+    List {
+        columns: Columns::new(vec!["id", "kind", "name", "aliases"]),
+        items: actors,
+        cells: |actor: &&Actor| {
             vec![
                 actor.id.to_string().into(),
                 kind_text(actor).into(),
                 actor.name.clone().into(),
                 actor.aliases.join(", ").into(),
-            ],
-            record_json(actor, None),
-        );
+            ]
+        },
+        json: |actor: &'a &'a Actor| *actor,
     }
-    listing
 }
 
 /// The kind, with an organisation's category: "organisation (company)".
@@ -91,15 +121,21 @@ pub fn figure_amount(figure: &Figure) -> String {
     }
 }
 
-pub fn figures(data: &Dataset, figures: &[&Figure]) -> Listing {
-    let mut listing = Listing::new(vec!["id", "kind", "amount", "period", "from", "to", "label"]);
-    listing.wide_only = &["id", "kind"];
-    listing.unwrapped = &["amount", "period"];
-    for figure in figures {
-        let actor = |id: &Option<crate::model::Slug>| {
-            id.as_ref().map_or(String::new(), |id| data.name_of(id.as_str()).to_owned())
-        };
-        listing.push(
+pub fn figures<'a>(
+    data: &'a Dataset,
+    figures: &'a [&'a Figure],
+) -> List<'a, &'a Figure, impl Fn(&&'a Figure) -> Vec<Cell> + 'a, impl Fn(&'a &'a Figure) -> Record<'a, Figure>> {
+    List {
+        columns: Columns {
+            headers: vec!["id", "kind", "amount", "period", "from", "to", "label"],
+            wide_only: &["id", "kind"],
+            unwrapped: &["amount", "period"],
+        },
+        items: figures,
+        cells: move |figure: &&Figure| {
+            let actor = |id: &Option<crate::model::Slug>| {
+                id.as_ref().map_or(String::new(), |id| data.name_of(id.as_str()).to_owned())
+            };
             vec![
                 figure.id.to_string().into(),
                 figure.kind.as_str().into(),
@@ -108,61 +144,77 @@ pub fn figures(data: &Dataset, figures: &[&Figure]) -> Listing {
                 actor(&figure.from).into(),
                 actor(&figure.to).into(),
                 figure.label.clone().into(),
-            ],
-            record_json(figure, figure.year()),
-        );
+            ]
+        },
+        json: |figure: &'a &'a Figure| Record { record: *figure, year: figure.year() },
     }
-    listing
 }
 
 /// Relationships seen from one actor (`with` is the other side), or as pairs when `from` is None.
-pub fn relationships(data: &Dataset, relationships: &[&Relationship], from: Option<&str>) -> Listing {
-    let mut listing = Listing::new(vec!["with", "tone", "status", "themes"]);
-    listing.unwrapped = &["tone"];
-    for rel in relationships {
-        let with = match from {
-            Some(me) => data.name_of(rel.other(me).as_str()).to_owned(),
-            None => format!("{} – {}", data.name_of(rel.between[0].as_str()), data.name_of(rel.between[1].as_str())),
-        };
-        listing.push(
+pub fn relationships<'a>(
+    data: &'a Dataset,
+    relationships: &'a [&'a Relationship],
+    from: Option<&'a str>,
+) -> List<
+    'a,
+    &'a Relationship,
+    impl Fn(&&'a Relationship) -> Vec<Cell> + 'a,
+    impl Fn(&'a &'a Relationship) -> &'a Relationship,
+> {
+    List {
+        columns: Columns { headers: vec!["with", "tone", "status", "themes"], wide_only: &[], unwrapped: &["tone"] },
+        items: relationships,
+        cells: move |rel: &&Relationship| {
+            let with = match from {
+                Some(me) => data.name_of(rel.other(me).as_str()).to_owned(),
+                None => {
+                    format!("{} – {}", data.name_of(rel.between[0].as_str()), data.name_of(rel.between[1].as_str()))
+                }
+            };
             vec![
                 with.into(),
                 Cell::toned(tone_text(rel.tone), rel.tone),
                 rel.status.clone().into(),
                 rel.themes.join(", ").into(),
-            ],
-            record_json(rel, None),
-        );
+            ]
+        },
+        json: |rel: &'a &'a Relationship| *rel,
     }
-    listing
 }
 
-pub fn search_hits(hits: &[SearchHit]) -> Listing {
-    let mut listing = Listing::new(vec!["score", "id", "kind", "name", "matched"]);
-    listing.unwrapped = &["score", "id"];
-    for hit in hits {
-        let actor = hit.actor;
-        listing.push(
+pub fn search_hits<'a>(
+    hits: &'a [SearchHit<'a>],
+) -> List<'a, SearchHit<'a>, impl Fn(&SearchHit<'a>) -> Vec<Cell>, impl Fn(&'a SearchHit<'a>) -> Value> {
+    List {
+        columns: Columns {
+            headers: vec!["score", "id", "kind", "name", "matched"],
+            wide_only: &[],
+            unwrapped: &["score", "id"],
+        },
+        items: hits,
+        cells: |hit: &SearchHit<'a>| {
+            let actor = hit.actor;
             vec![
                 hit.score.to_string().into(),
                 actor.id.to_string().into(),
                 kind_text(actor).into(),
                 actor.name.clone().into(),
                 hit.matched.clone().into(),
-            ],
-            json!({"score": hit.score, "id": actor.id, "kind": actor.kind, "name": actor.name, "matched": hit.matched}),
-        );
+            ]
+        },
+        json: |hit: &'a SearchHit<'a>| {
+            let actor = hit.actor;
+            json!({"score": hit.score, "id": actor.id, "kind": actor.kind, "name": actor.name, "matched": hit.matched})
+        },
     }
-    listing
 }
 
-pub fn event_types() -> Listing {
-    let mut listing = Listing::new(vec!["type", "description"]);
-    for kind in EventType::ALL {
-        listing.push(
-            vec![kind.as_str().into(), kind.description().into()],
-            json!({"type": kind, "description": kind.description()}),
-        );
+pub fn event_types() -> List<'static, EventType, impl Fn(&EventType) -> Vec<Cell>, impl Fn(&'static EventType) -> Value>
+{
+    List {
+        columns: Columns::new(vec!["type", "description"]),
+        items: EventType::ALL,
+        cells: |kind: &EventType| vec![kind.as_str().into(), kind.description().into()],
+        json: |kind: &'static EventType| json!({"type": kind, "description": kind.description()}),
     }
-    listing
 }

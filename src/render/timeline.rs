@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use colored::Colorize;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::records::record_json;
 use super::{Output, mark_record, marked_date, paint, sanitize, wrap};
@@ -62,16 +63,16 @@ pub fn write_timeline(
     let groups = by_year(events, years);
     match out.format {
         Format::Json => {
-            let years: Vec<Value> = groups
-                .iter()
-                .map(|(year, group)| json!({"year": year, "events": group.iter().map(|s| timeline_record(s, s.event.date.year(), as_of)).collect::<Vec<_>>()}))
-                .collect();
-            out.json(&Value::Array(years))?;
+            let years: Vec<Year> = groups.iter().map(|(year, events)| Year { number: *year, events, as_of }).collect();
+            crate::render::write_json(&mut *out.out, &years)?;
+            writeln!(out.out)?;
         }
         Format::Ndjson => {
             for selected in events {
-                let record = timeline_record(selected, selected.event.date.year(), as_of);
-                serde_json::to_writer(&mut *out.out, &record).map_err(std::io::Error::from)?;
+                crate::render::write_json_line(
+                    &mut *out.out,
+                    &timeline_record(selected, selected.event.date.year(), as_of),
+                )?;
                 writeln!(out.out)?;
             }
         }
@@ -94,6 +95,29 @@ pub fn write_timeline(
         Format::Table | Format::Csv | Format::Dot => write_drawn(out, &groups, as_of)?,
     }
     Ok(())
+}
+
+/// One year of the JSON timeline, its events serialised one by one as they are written.
+struct Year<'a, 'e> {
+    number: u16,
+    events: &'a [Selected<'e>],
+    as_of: Option<u16>,
+}
+
+impl Serialize for Year<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Events<'a, 'e>(&'a [Selected<'e>], Option<u16>);
+        impl Serialize for Events<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.iter().map(|s| timeline_record(s, s.event.date.year(), self.1)))
+            }
+        }
+        let mut year = serializer.serialize_struct("Year", 2)?;
+        year.serialize_field("year", &self.number)?;
+        year.serialize_field("events", &Events(self.events, self.as_of))?;
+        year.end()
+    }
 }
 
 fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<()> {
@@ -154,8 +178,8 @@ fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<
     Ok(())
 }
 
-/// Mermaid's `timeline` diagram, one section per decade. Mermaid treats `:` and `#` specially,
-/// so they are replaced in titles.
+/// Mermaid's `timeline` diagram, one section per decade. `:` separates events, so it is replaced
+/// in titles; HTML and `#` are escaped as in graph labels.
 fn write_mermaid(out: &mut Output, groups: &Groups) -> Result<()> {
     let mut decades: BTreeMap<u16, Vec<&(u16, Vec<Selected>)>> = BTreeMap::new();
     for group in groups {
@@ -180,5 +204,5 @@ fn mermaid_title(event: &Event, certain: bool) -> String {
 }
 
 fn mermaid_text(text: &str) -> String {
-    sanitize(text).replace(':', " -").replace('#', "no. ").replace(';', ",")
+    super::graph::mermaid_text(&text.replace(':', " -").replace(';', ","))
 }
