@@ -3,13 +3,18 @@
 use crate::cli::EventArgs;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
-use crate::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
+use crate::query::{ActorNames, DateRange, EventFilter, Grep, Query, fold, parse_year, resolve_actor, tag_counts};
 use crate::render::{LIST_FORMATS, Output, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     out.require(LIST_FORMATS, "events")?;
     let filter = event_filter(args, data)?;
-    records::events(data, &filter.apply(data)).write(out)
+    let mut listing = records::events(data, &filter.apply(data));
+    listing.highlight = filter.grep.map(|grep| grep.query);
+    if args.ids {
+        listing.wide_only = &[];
+    }
+    listing.write(out)
 }
 
 /// Translate the command-line filters (shared by `events` and `timeline`) into a query.
@@ -54,8 +59,22 @@ pub fn event_filter(args: &EventArgs, data: &Dataset) -> Result<EventFilter> {
         range,
         actors,
         kind,
-        grep: args.grep.as_deref().map(fold).filter(|g| !g.is_empty()),
+        grep: args.grep.as_deref().map(Query::parse).filter(|q| !q.is_empty()).map(|q| Grep::new(q, data)),
+        tags: args.tags.iter().map(|tag| known_tag(data, tag)).collect::<Result<_>>()?,
         reverse: args.reverse,
         limit: args.limit,
     })
+}
+
+/// A tag (or theme) from the dataset's vocabulary, folded; otherwise a usage error that points
+/// at `relations list tags`.
+pub fn known_tag(data: &Dataset, tag: &str) -> Result<String> {
+    let wanted = fold(tag);
+    if tag_counts(data).iter().any(|t| fold(&t.tag) == wanted) {
+        return Ok(wanted);
+    }
+    Err(Error::Usage(format!(
+        "no event or relationship is tagged '{}'; `relations list tags` lists every tag",
+        crate::model::shorten(tag)
+    )))
 }

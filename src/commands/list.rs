@@ -1,23 +1,36 @@
 //! `relations list KIND`: every record of one kind.
 
+use super::events::known_tag;
 use super::search::parse_actor_kind;
 use crate::cli::ListArgs;
 use crate::error::{Error, Result};
 use crate::model::{Actor, Dataset};
-use crate::query::fold;
+use crate::query::{fold, has_tag, tag_counts};
 use crate::render::{LIST_FORMATS, Output, records};
 
-pub const KINDS: &str = "countries, blocs, people, organisations, actors, events, figures, relationships, types";
+pub const KINDS: &str = "countries, blocs, people, organisations, actors, events, figures, relationships, types, tags";
 
 pub fn run(args: &ListArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     out.require(LIST_FORMATS, "list")?;
-    let listing = match fold(&args.kind).as_str() {
+    let kind = fold(&args.kind);
+    let tags = args.tags.iter().map(|tag| known_tag(data, tag)).collect::<Result<Vec<_>>>()?;
+    if !tags.is_empty() && !matches!(kind.as_str(), "events" | "event" | "relationships" | "relationship" | "relations")
+    {
+        return Err(Error::Usage("--tag applies to `list events` and `list relationships` only".into()));
+    }
+    let tagged = |own: &[String]| tags.iter().all(|tag| has_tag(own, tag));
+    let listing = match kind.as_str() {
         "actors" | "actor" => records::actors(&sorted(data.actors().iter())),
-        "events" | "event" => records::events(data, &data.events().iter().collect::<Vec<_>>()),
-        "figures" | "figure" => records::figures(data, &data.figures().iter().collect::<Vec<_>>()),
-        "relationships" | "relationship" | "relations" => {
-            records::relationships(data, &data.relationships().iter().collect::<Vec<_>>(), None)
+        "events" | "event" => {
+            records::events(data, &data.events().iter().filter(|e| tagged(&e.tags)).collect::<Vec<_>>())
         }
+        "tags" | "tag" | "themes" | "theme" => records::tags(&tag_counts(data)),
+        "figures" | "figure" => records::figures(data, &data.figures().iter().collect::<Vec<_>>()),
+        "relationships" | "relationship" | "relations" => records::relationships(
+            data,
+            &data.relationships().iter().filter(|r| tagged(&r.themes)).collect::<Vec<_>>(),
+            None,
+        ),
         "types" | "type" | "event-types" => records::event_types(),
         other => {
             let kind = parse_actor_kind(other).map_err(|_| {

@@ -2,7 +2,7 @@
 
 use crate::model::{Dataset, Event, EventType, Figure, FigureKind, Slug};
 
-use super::{DateRange, fold};
+use super::{DateRange, Grep, has_tag};
 
 /// What `events` and `timeline` select. Events come back in date order (newest first when
 /// `reverse`), cut to `limit`.
@@ -12,8 +12,10 @@ pub struct EventFilter {
     /// All of these must be involved.
     pub actors: Vec<Slug>,
     pub kind: Option<EventType>,
-    /// Already folded.
-    pub grep: Option<String>,
+    /// Words every event must match (see `matcher`).
+    pub grep: Option<Grep>,
+    /// Tags every event must carry, folded.
+    pub tags: Vec<String>,
     pub reverse: bool,
     pub limit: Option<usize>,
 }
@@ -30,10 +32,8 @@ impl EventFilter {
         in_range
             && self.actors.iter().all(|a| event.involves(a.as_str()))
             && self.kind.is_none_or(|k| event.kind == k)
-            && self
-                .grep
-                .as_ref()
-                .is_none_or(|needle| fold(&event.title).contains(needle) || fold(&event.summary).contains(needle))
+            && self.tags.iter().all(|tag| has_tag(&event.tags, tag))
+            && self.grep.as_ref().is_none_or(|grep| grep.matches_event(event))
     }
 
     pub fn apply<'d>(&self, data: &'d Dataset) -> Vec<&'d Event> {

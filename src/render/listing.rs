@@ -46,6 +46,8 @@ pub struct Listing {
     pub wide_only: &'static [&'static str],
     /// Columns that keep their full width in tables (short codes and dates); the rest wrap.
     pub unwrapped: &'static [&'static str],
+    /// Words to highlight in a coloured table (`events --grep`).
+    pub highlight: Option<crate::query::Query>,
 }
 
 impl Listing {
@@ -85,7 +87,13 @@ impl Listing {
                 if self.rows.is_empty() {
                     writeln!(out.out, "(nothing matches)")?;
                 } else {
-                    writeln!(out.out, "{}", self.table(out.color, out.width))?;
+                    let table = self.table(out.color, out.width).to_string();
+                    match &self.highlight {
+                        Some(query) if out.color => {
+                            writeln!(out.out, "{}", super::search::highlight_query(&table, query))?
+                        }
+                        _ => writeln!(out.out, "{table}")?,
+                    }
                 }
             }
         }

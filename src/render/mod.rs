@@ -8,6 +8,7 @@ mod listing;
 mod profile;
 pub mod records;
 mod sanitize;
+mod search;
 mod timeline;
 
 use std::io::Write;
@@ -22,6 +23,7 @@ pub use graph::write_graph;
 pub use listing::{Cell, Listing};
 pub use profile::{profile_document, profile_json};
 pub use sanitize::sanitize;
+pub use search::write_search_hits;
 pub use timeline::write_timeline;
 
 /// Where output goes and how it should look; decided once in `main`.

@@ -5,7 +5,6 @@ use serde_json::{Value, json};
 
 use super::{Cell, Listing, tone_text};
 use crate::model::{Actor, Dataset, Event, EventType, Figure, Relationship};
-use crate::query::SearchHit;
 
 /// A record as JSON with the dataset's field names, plus `year` where it has one.
 pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
@@ -137,20 +136,14 @@ pub fn relationships(data: &Dataset, relationships: &[&Relationship], from: Opti
     listing
 }
 
-pub fn search_hits(hits: &[SearchHit]) -> Listing {
-    let mut listing = Listing::new(vec!["score", "id", "kind", "name", "matched"]);
-    listing.unwrapped = &["score", "id"];
-    for hit in hits {
-        let actor = hit.actor;
+/// The dataset's tags and themes with how many events and relationships carry each.
+pub fn tags(counts: &[crate::query::TagCount]) -> Listing {
+    let mut listing = Listing::new(vec!["tag", "events", "relationships"]);
+    listing.unwrapped = &["events", "relationships"];
+    for count in counts {
         listing.push(
-            vec![
-                hit.score.to_string().into(),
-                actor.id.to_string().into(),
-                kind_text(actor).into(),
-                actor.name.clone().into(),
-                hit.matched.clone().into(),
-            ],
-            json!({"score": hit.score, "id": actor.id, "kind": actor.kind, "name": actor.name, "matched": hit.matched}),
+            vec![count.tag.clone().into(), count.events.to_string().into(), count.relationships.to_string().into()],
+            json!({"tag": count.tag, "events": count.events, "relationships": count.relationships}),
         );
     }
     listing

@@ -1,0 +1,284 @@
+//! The one set of word rules behind `search`, `events --grep` and the hints of a miss: text is
+//! cut into words, words are folded (case, accents), and a query word matches a whole word or
+//! the start of one, never the inside of another.
+//!
+//! - A word is a run of letters and digits; anything else (space, hyphen, apostrophe) separates.
+//! - A query word matches a word of the text that starts with it: `lease` finds "lease" and
+//!   "leased", never "release".
+//! - A query word written in capitals (two or more letters, no lower case: `DEA`, `MAS`, `ICJ`)
+//!   is an acronym and matches only a word written in capitals: `DEA` does not find "deal",
+//!   `MAS` not "Massacre".
+//! - A quoted phrase ("salida al mar") matches its words in order, side by side, the last one
+//!   as a prefix and the others whole; so does a query word with inner punctuation
+//!   (`counter-narcotics`, `bolivia's`).
+//! - Several words or phrases must all match.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::model::{Dataset, Event, Slug};
+
+/// One word of a text: folded, where it lies (byte offsets into the text), and whether it was
+/// written in capitals.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub folded: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub caps: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Call `each` with every word of `text`, in order. Plain ASCII words (most of them) are folded
+/// without Unicode decomposition; one buffer serves every word.
+pub fn for_each_word(text: &str, mut each: impl FnMut(Word<'_>)) {
+    let bytes = text.as_bytes();
+    let mut folded = String::new();
+    let mut i = 0;
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(i);
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        let (mut ascii, mut upper, mut lower) = (true, false, false);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                upper |= b.is_ascii_uppercase();
+                lower |= b.is_ascii_lowercase();
+                i += 1;
+            } else {
+                let c = char_at(i);
+                if !is_word_char(c) {
+                    break;
+                }
+                ascii = false;
+                upper |= c.is_uppercase();
+                lower |= c.is_lowercase();
+                i += c.len_utf8();
+            }
+        }
+        let word = &text[start..i];
+        folded.clear();
+        if ascii {
+            folded.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
+                folded.extend(c.to_lowercase());
+            }
+        }
+        each(Word { folded: &folded, start, end: i, caps: upper && !lower });
+    }
+}
+
+/// The words of a text, each folded into its own string.
+pub fn words(text: &str) -> Vec<(String, Range<usize>, bool)> {
+    let mut all = Vec::new();
+    for_each_word(text, |w| all.push((w.folded.to_owned(), w.start..w.end, w.caps)));
+    all
+}
+
+/// One word of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Folded.
+    pub folded: String,
+    /// Written in capitals: matches only words written in capitals.
+    pub acronym: bool,
+    /// Must be the whole word (inner words of a phrase), not a prefix.
+    pub whole: bool,
+    /// Set by a search when the word matched nothing: the known words it is a typo of. When
+    /// set, the pattern matches exactly these words instead.
+    pub fuzzy: Vec<String>,
+}
+
+impl Pattern {
+    pub fn matches(&self, folded: &str, caps: bool) -> bool {
+        if !self.fuzzy.is_empty() {
+            return self.fuzzy.iter().any(|f| f == folded);
+        }
+        if self.acronym && !caps {
+            return false;
+        }
+        if self.whole { folded == self.folded } else { folded.starts_with(&self.folded) }
+    }
+}
+
+/// A word or a phrase: its words must match side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub words: Vec<Pattern>,
+}
+
+/// What a person typed, as terms that must all match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    /// Words and "quoted phrases"; an unclosed quote runs to the end.
+    pub fn parse(text: &str) -> Self {
+        let mut terms = Vec::new();
+        for (i, chunk) in text.split('"').enumerate() {
+            let quoted = i % 2 == 1;
+            let pieces: Vec<&str> = if quoted { vec![chunk] } else { chunk.split_whitespace().collect() };
+            for piece in pieces {
+                let mut words = Vec::new();
+                for_each_word(piece, |w| {
+                    let original = &piece[w.start..w.end];
+                    words.push(Pattern {
+                        folded: w.folded.to_owned(),
+                        acronym: w.caps && original.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+                        whole: true,
+                        fuzzy: Vec::new(),
+                    });
+                });
+                if let Some(last) = words.last_mut() {
+                    last.whole = false;
+                    terms.push(Term { words });
+                }
+            }
+        }
+        Self { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Where each term matches in `text`: (term index, byte range of the matched words).
+    pub fn find(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let words = words(text);
+        let mut found = Vec::new();
+        for (t, term) in self.terms.iter().enumerate() {
+            let n = term.words.len();
+            for at in 0..words.len().saturating_sub(n - 1) {
+                let here = &words[at..at + n];
+                if term.words.iter().zip(here).all(|(p, (folded, _, caps))| p.matches(folded, *caps)) {
+                    found.push((t, here[0].1.start..here[n - 1].1.end));
+                }
+            }
+        }
+        found.sort_by_key(|(t, r)| (r.start, *t));
+        found
+    }
+
+    /// The terms that match somewhere in `text`, as a bit set (terms past 64 never count).
+    pub fn matched_terms(&self, text: &str) -> u64 {
+        self.find(text).iter().fold(0, |set, (t, _)| set | bit(*t))
+    }
+
+    /// Every term's bit.
+    pub fn all_terms(&self) -> u64 {
+        (0..self.terms.len()).fold(0, |set, t| set | bit(t))
+    }
+}
+
+pub fn bit(term: usize) -> u64 {
+    if term < 64 { 1 << term } else { 0 }
+}
+
+/// `events --grep`: the query, and for each term the actors whose name, alias or ISO code it
+/// matches, so that `ICJ` finds the events of the International Court of Justice.
+#[derive(Debug, Clone)]
+pub struct Grep {
+    pub query: Query,
+    actors_by_term: Vec<Vec<Slug>>,
+}
+
+impl Grep {
+    pub fn new(query: Query, data: &Dataset) -> Self {
+        let mut actors_by_term = vec![Vec::new(); query.terms.len()];
+        for actor in data.actors() {
+            let names = std::iter::once(&actor.name).chain(&actor.aliases).chain(&actor.iso3);
+            let matched = names.fold(0, |set, name| set | query.matched_terms(name));
+            for (t, ids) in actors_by_term.iter_mut().enumerate() {
+                if matched & bit(t) != 0 {
+                    ids.push(actor.id.clone());
+                }
+            }
+        }
+        Self { query, actors_by_term }
+    }
+
+    /// Every term matches the event's title, summary, type or tags, or the name of an actor
+    /// involved in it.
+    pub fn matches_event(&self, event: &Event) -> bool {
+        let texts = [event.title.as_str(), event.summary.as_str(), event.kind.as_str()];
+        let matched = texts
+            .into_iter()
+            .chain(event.tags.iter().map(String::as_str))
+            .fold(0, |set, text| set | self.query.matched_terms(text));
+        (0..self.query.terms.len())
+            .all(|t| matched & bit(t) != 0 || self.actors_by_term[t].iter().any(|id| event.involves(id.as_str())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Query, words};
+
+    fn matches(query: &str, text: &str) -> bool {
+        let query = Query::parse(query);
+        query.matched_terms(text) == query.all_terms()
+    }
+
+    #[test]
+    fn words_are_folded_with_their_byte_offsets() {
+        let all = words("Piñera's counter-narcotics DEA");
+        let folded: Vec<&str> = all.iter().map(|(f, _, _)| f.as_str()).collect();
+        assert_eq!(folded, ["pinera", "s", "counter", "narcotics", "dea"]);
+        assert_eq!(all[0].1, 0..7, "ñ is two bytes");
+        assert!(all[4].2 && !all[0].2, "DEA is in capitals, Piñera is not");
+    }
+
+    #[test]
+    fn a_word_matches_whole_words_and_prefixes_never_inside_a_word() {
+        assert!(matches("lease", "a 99-year lease"));
+        assert!(matches("lea", "a 99-year lease"));
+        assert!(!matches("ease", "a 99-year lease"));
+        assert!(!matches("lease", "the release"));
+        assert!(matches("PINERA", "Sebastián Piñera"));
+    }
+
+    #[test]
+    fn a_word_in_capitals_matches_only_capitals() {
+        assert!(matches("DEA", "expels the DEA"));
+        assert!(!matches("DEA", "a gas pipeline deal"));
+        assert!(!matches("MAS", "Massacre of campesinos"));
+        assert!(matches("MAS", "the MAS government"));
+        assert!(!matches("DEA", "the ATPDEA preferences"));
+        assert!(matches("dea", "a gas pipeline deal"), "lower case is a plain prefix");
+    }
+
+    #[test]
+    fn phrases_match_side_by_side_and_all_terms_must_match() {
+        assert!(matches("\"salida al mar\"", "a salida al mar for Bolivia"));
+        assert!(matches("\"salida al mar\"", "salida, al mar"), "punctuation between words is fine");
+        assert!(!matches("\"salida al mar\"", "salida, not al mar"), "another word between breaks it");
+        assert!(!matches("\"mar al\"", "salida al mar"));
+        assert!(matches("counter-narcotics", "Counter narcotics aid"));
+        assert!(matches("gas chile", "Chile buys gas"));
+        assert!(!matches("gas peru", "Chile buys gas"));
+    }
+}
