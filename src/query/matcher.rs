@@ -6,8 +6,9 @@
 //! - A query word matches a word of the text that starts with it: `lease` finds "lease" and
 //!   "leased", never "release".
 //! - A query word written in capitals (two or more letters, no lower case: `DEA`, `MAS`, `ICJ`)
-//!   is an acronym and matches only a word written in capitals: `DEA` does not find "deal",
-//!   `MAS` not "Massacre".
+//!   is taken for an acronym: it matches the same whole word in any case, or the start of a
+//!   word also written in capitals, so `DEA` does not find "deal", nor `MAS` "Massacre", while
+//!   `GOLDBERG` still finds "Goldberg".
 //! - A quoted phrase ("salida al mar") matches its words in order, side by side, the last one
 //!   as a prefix and the others whole; so does a query word with inner punctuation
 //!   (`counter-narcotics`, `bolivia's`).
@@ -102,7 +103,7 @@ pub fn words(text: &str) -> Vec<(String, Range<usize>, bool)> {
 pub struct Pattern {
     /// Folded.
     pub folded: String,
-    /// Written in capitals: matches only words written in capitals.
+    /// Written in capitals: a prefix only of words written in capitals.
     pub acronym: bool,
     /// Must be the whole word (inner words of a phrase), not a prefix.
     pub whole: bool,
@@ -117,7 +118,7 @@ impl Pattern {
             return self.fuzzy.iter().any(|f| f == folded);
         }
         if self.acronym && !caps {
-            return false;
+            return folded == self.folded;
         }
         if self.whole { folded == self.folded } else { folded.starts_with(&self.folded) }
     }
@@ -269,6 +270,8 @@ mod tests {
         assert!(matches("MAS", "the MAS government"));
         assert!(!matches("DEA", "the ATPDEA preferences"));
         assert!(matches("dea", "a gas pipeline deal"), "lower case is a plain prefix");
+        assert!(matches("GOLDBERG", "Philip Goldberg"), "the whole word in any case");
+        assert!(matches("US", "the USAID mission"), "the start of a word in capitals");
     }
 
     #[test]

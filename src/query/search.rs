@@ -5,6 +5,7 @@
 //! is one indexed document. A query's words follow the rules of `matcher` (folded, whole words
 //! or prefixes, acronyms in capitals, phrases); a word found nowhere is replaced by the known
 //! words within a typo or two of it (`fuzzy::near_words`), each worth half as much per edit.
+//! A word matched only by its start ("lease" in "leased") counts 0.7 of a whole word.
 //!
 //! The score of a record is the sum, over the query's terms and the record's matching fields, of
 //!
@@ -103,6 +104,8 @@ const K1: f64 = 1.2;
 const B: f64 = 0.75;
 /// What each edit of a typo costs: a fuzzy match counts this much per edit.
 const TYPO_FACTOR: f64 = 0.5;
+/// What a word matched only by its start counts, against a whole word.
+const PREFIX_FACTOR: f64 = 0.7;
 
 /// One indexed field of one record. `item` tells which alias, tag, theme or period.
 #[derive(Debug, Clone, Copy)]
@@ -382,12 +385,14 @@ impl<'d> SearchIndex<'d> {
             .unwrap_or_default();
         let pattern = &term.words[0];
         for id in candidates {
-            let factor = match pattern.fuzzy.is_empty() || checked {
-                true => 1.0,
-                false => {
-                    let distance = strsim::damerau_levenshtein(&pattern.folded, &self.terms[id as usize]);
-                    TYPO_FACTOR.powi(i32::try_from(distance).unwrap_or(i32::MAX))
-                }
+            let word = &*self.terms[id as usize];
+            let factor = if checked || word == pattern.folded {
+                1.0
+            } else if pattern.fuzzy.is_empty() {
+                PREFIX_FACTOR
+            } else {
+                let distance = strsim::damerau_levenshtein(&pattern.folded, word);
+                TYPO_FACTOR.powi(i32::try_from(distance).unwrap_or(i32::MAX))
             };
             for &e in &self.postings[id as usize] {
                 if tf[e as usize] == 0.0 {
