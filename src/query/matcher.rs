@@ -79,6 +79,12 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(Word<'_>)) {
             }
         }
         let word = &text[start..i];
+        let caps = upper && !lower;
+        if ascii && !upper {
+            // Already folded: most words of a summary need no copy.
+            each(Word { folded: word, start, end: i, caps });
+            continue;
+        }
         folded.clear();
         if ascii {
             folded.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
@@ -87,7 +93,7 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(Word<'_>)) {
                 folded.extend(c.to_lowercase());
             }
         }
-        each(Word { folded: &folded, start, end: i, caps: upper && !lower });
+        each(Word { folded: &folded, start, end: i, caps });
     }
 }
 

@@ -101,6 +101,8 @@ impl Field {
 }
 
 const K1: f64 = 1.2;
+/// From this many events the index is built on two threads.
+const PARALLEL_EVENTS: usize = 20_000;
 const B: f64 = 0.75;
 /// What each edit of a typo costs: a fuzzy match counts this much per edit.
 const TYPO_FACTOR: f64 = 0.5;
@@ -155,9 +157,10 @@ pub struct SearchIndex<'d> {
     data: &'d Dataset,
     entries: Vec<Entry>,
     /// Every distinct folded word, and for each the entries it occurs in (an entry once per
-    /// occurrence).
+    /// occurrence, in order): term `t`'s are `postings[starts[t]..starts[t + 1]]`.
     terms: Vec<Box<str>>,
-    postings: Vec<Vec<u32>>,
+    starts: Vec<u32>,
+    postings: Vec<u32>,
     /// Term ids in the order of their words, for prefix ranges.
     sorted: Vec<u32>,
     /// Per field: how many entries, and their words in total.
@@ -191,14 +194,25 @@ impl<'d> SearchIndex<'d> {
             }
             add(&mut builder, Field::Summary, 0, &r.summary);
         }
-        for (i, e) in data.events().iter().enumerate() {
-            let add = |b: &mut Builder, field, item, text: &str| b.add(RecordKind::Event, i, field, item, text);
-            add(&mut builder, Field::Title, 0, &e.title);
-            for (k, tag) in e.tags.iter().enumerate() {
-                add(&mut builder, Field::Tag, k, tag);
-            }
-            add(&mut builder, Field::Type, 0, e.kind.as_str());
-            add(&mut builder, Field::Summary, 0, &e.summary);
+        // Events are most of a large dataset: the second half is read on another thread while
+        // this one reads the first (reading the text, not ranking, is what takes the time).
+        let events = data.events();
+        let half = if events.len() >= PARALLEL_EVENTS { events.len() / 2 } else { events.len() };
+        let second = std::thread::scope(|scope| {
+            let second = (half < events.len()).then(|| {
+                scope.spawn(|| {
+                    let mut second = Builder::default();
+                    second.add_events(&events[half..], half);
+                    second
+                })
+            });
+            builder.add_events(&events[..half], 0);
+            second.map(std::thread::ScopedJoinHandle::join)
+        });
+        match second {
+            Some(Ok(second)) => builder.absorb(second),
+            Some(Err(_)) => builder.add_events(&events[half..], half),
+            None => {}
         }
         for (i, f) in data.figures().iter().enumerate() {
             let add = |b: &mut Builder, field, item, text: &str| b.add(RecordKind::Figure, i, field, item, text);
@@ -208,13 +222,18 @@ impl<'d> SearchIndex<'d> {
             }
             add(&mut builder, Field::Unit, 0, &f.unit);
         }
-        let Builder { entries, ids, terms, postings, stats } = builder;
-        drop(ids);
+        let Builder { entries, terms, tokens, stats, .. } = builder;
+        let (starts, postings) = invert(&entries, &terms, &tokens);
         let mut sorted: Vec<u32> = (0..u32::try_from(terms.len()).unwrap_or(u32::MAX)).collect();
         sorted.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
         let counts = [data.actors().len(), data.relationships().len(), data.events().len()];
         let base = [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]];
-        Self { data, entries, terms, postings, sorted, stats, base }
+        Self { data, entries, terms, starts, postings, sorted, stats, base }
+    }
+
+    fn postings(&self, term: u32) -> &[u32] {
+        let t = term as usize;
+        &self.postings[self.starts[t] as usize..self.starts[t + 1] as usize]
     }
 
     /// The text of an indexed field.
@@ -315,7 +334,7 @@ impl<'d> SearchIndex<'d> {
         // The field that scored most, shown with the result.
         let mut best: Vec<(f64, u32)> = vec![(0.0, u32::MAX); total];
         let mut touched: Vec<usize> = Vec::new();
-        let mut tf = vec![0.0f64; self.entries.len()];
+        let mut tf = vec![0.0f32; self.entries.len()];
         let entries_total = self.entries.len() as f64;
         for (t, term) in query.terms.iter().enumerate() {
             let hits = self.term_frequencies(term, &mut tf);
@@ -325,7 +344,7 @@ impl<'d> SearchIndex<'d> {
                 let entry = &self.entries[e as usize];
                 let (count, words) = self.stats[entry.field as usize];
                 let average = words as f64 / f64::from(count.max(1));
-                let f = std::mem::take(&mut tf[e as usize]);
+                let f = f64::from(std::mem::take(&mut tf[e as usize]));
                 let norm = 1.0 - B + B * f64::from(entry.words) / average.max(1.0);
                 let s = entry.field.weight() * idf * f * (K1 + 1.0) / (f + K1 * norm);
                 let r = self.base[entry.kind as usize] + entry.record as usize;
@@ -373,7 +392,7 @@ impl<'d> SearchIndex<'d> {
     /// For each entry where the term matches, its frequency there (left in `tf`), and the list
     /// of those entries. A phrase or an acronym is looked up by its words and then checked
     /// against the text.
-    fn term_frequencies(&self, term: &Term, tf: &mut [f64]) -> Vec<u32> {
+    fn term_frequencies(&self, term: &Term, tf: &mut [f32]) -> Vec<u32> {
         let mut hits = Vec::new();
         let checked = term.words.len() > 1 || term.words.iter().any(|p| p.acronym && p.fuzzy.is_empty());
         // The rarest word of a phrase gives the fewest candidates.
@@ -381,7 +400,7 @@ impl<'d> SearchIndex<'d> {
             .words
             .iter()
             .map(|p| self.term_ids(p))
-            .min_by_key(|ids| ids.iter().map(|&id| self.postings[id as usize].len()).sum::<usize>())
+            .min_by_key(|ids| ids.iter().map(|&id| self.postings(id).len()).sum::<usize>())
             .unwrap_or_default();
         let pattern = &term.words[0];
         for id in candidates {
@@ -394,18 +413,18 @@ impl<'d> SearchIndex<'d> {
                 let distance = strsim::damerau_levenshtein(&pattern.folded, word);
                 TYPO_FACTOR.powi(i32::try_from(distance).unwrap_or(i32::MAX))
             };
-            for &e in &self.postings[id as usize] {
+            for &e in self.postings(id) {
                 if tf[e as usize] == 0.0 {
                     hits.push(e);
                 }
-                tf[e as usize] += factor;
+                tf[e as usize] += factor as f32;
             }
         }
         if checked {
             let alone = Query { terms: vec![term.clone()] };
             hits.retain(|&e| {
                 let found = alone.find(self.text(&self.entries[e as usize])).len();
-                tf[e as usize] = found as f64;
+                tf[e as usize] = found as f32;
                 found > 0
             });
         }
@@ -443,30 +462,23 @@ impl<'d> SearchIndex<'d> {
 #[derive(Default)]
 struct Builder {
     entries: Vec<Entry>,
+    /// Words of up to eight bytes (most of them) are looked up as one number: no string hash,
+    /// no string compare. A word has no NUL byte, so the zero padding is unambiguous.
+    short_ids: HashMap<u64, u32, BuildFastHash>,
     ids: HashMap<Box<str>, u32, BuildFastHash>,
     terms: Vec<Box<str>>,
-    postings: Vec<Vec<u32>>,
+    /// The term id of every word of every entry, entry after entry.
+    tokens: Vec<u32>,
     stats: [(u32, u64); Field::COUNT],
 }
 
 impl Builder {
     fn add(&mut self, kind: RecordKind, record: usize, field: Field, item: usize, text: &str) {
-        let entry = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         let mut words = 0u32;
-        let Self { ids, terms, postings, .. } = self;
+        let Self { short_ids, ids, terms, tokens, .. } = self;
         for_each_word(text, |word| {
             words += 1;
-            let id = match ids.get(word.folded) {
-                Some(&id) => id,
-                None => {
-                    let id = u32::try_from(terms.len()).unwrap_or(u32::MAX);
-                    ids.insert(word.folded.into(), id);
-                    terms.push(word.folded.into());
-                    postings.push(Vec::new());
-                    id
-                }
-            };
-            postings[id as usize].push(entry);
+            tokens.push(term_id(short_ids, ids, terms, word.folded));
         });
         if words == 0 {
             return;
@@ -482,4 +494,80 @@ impl Builder {
         stats.0 += 1;
         stats.1 += u64::from(words);
     }
+}
+
+impl Builder {
+    fn add_events(&mut self, events: &[crate::model::Event], first: usize) {
+        for (i, e) in events.iter().enumerate() {
+            let i = first + i;
+            self.add(RecordKind::Event, i, Field::Title, 0, &e.title);
+            for (k, tag) in e.tags.iter().enumerate() {
+                self.add(RecordKind::Event, i, Field::Tag, k, tag);
+            }
+            self.add(RecordKind::Event, i, Field::Type, 0, e.kind.as_str());
+            self.add(RecordKind::Event, i, Field::Summary, 0, &e.summary);
+        }
+    }
+
+    /// Take in what another builder read, its words renumbered into this one's.
+    fn absorb(&mut self, other: Builder) {
+        let Self { short_ids, ids, terms, .. } = self;
+        let renumbered: Vec<u32> = other.terms.iter().map(|t| term_id(short_ids, ids, terms, t)).collect();
+        self.tokens.extend(other.tokens.iter().map(|&t| renumbered[t as usize]));
+        self.entries.extend(other.entries);
+        for (mine, theirs) in self.stats.iter_mut().zip(other.stats) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+    }
+}
+
+/// The id of a folded word, given one if it is new.
+fn term_id(
+    short_ids: &mut HashMap<u64, u32, BuildFastHash>,
+    ids: &mut HashMap<Box<str>, u32, BuildFastHash>,
+    terms: &mut Vec<Box<str>>,
+    folded: &str,
+) -> u32 {
+    let mut new_id = || {
+        let id = u32::try_from(terms.len()).unwrap_or(u32::MAX);
+        terms.push(folded.into());
+        id
+    };
+    if folded.len() <= 8 {
+        let mut packed = [0u8; 8];
+        packed[..folded.len()].copy_from_slice(folded.as_bytes());
+        return *short_ids.entry(u64::from_le_bytes(packed)).or_insert_with(new_id);
+    }
+    if let Some(&id) = ids.get(folded) {
+        return id;
+    }
+    let id = new_id();
+    ids.insert(folded.into(), id);
+    id
+}
+
+/// The postings of every term from the words of every entry, by counting sort: one pass to
+/// count, one to place. Appending each word to its own list while reading was twice as slow.
+fn invert(entries: &[Entry], terms: &[Box<str>], tokens: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0u32; terms.len() + 1];
+    for &t in tokens {
+        starts[t as usize + 1] += 1;
+    }
+    for t in 1..starts.len() {
+        starts[t] += starts[t - 1];
+    }
+    let mut next = starts.clone();
+    let mut postings = vec![0u32; tokens.len()];
+    let mut at = 0;
+    for (e, entry) in entries.iter().enumerate() {
+        let words = entry.words as usize;
+        for &t in &tokens[at..at + words] {
+            let slot = &mut next[t as usize];
+            postings[*slot as usize] = u32::try_from(e).unwrap_or(u32::MAX);
+            *slot += 1;
+        }
+        at += words;
+    }
+    (starts, postings)
 }
