@@ -29,71 +29,157 @@ pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
     pub caps: bool,
+    /// The folded word's bytes as one number when it has at most 16 (most words), else 0: a
+    /// key that is cheaper to hash and compare than the text. A word has no NUL byte, so the
+    /// zero padding is unambiguous.
+    pub key: u128,
 }
 
 fn is_word_char(c: char) -> bool {
+    if ('\u{c0}'..='\u{ff}').contains(&c) {
+        // Latin-1 letters, the accented letters of Spanish and Portuguese names: all but × and ÷.
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// The plain letter of a Latin-1 accented letter (`é` → `e`, `Ñ` → `n`), for the letters whose
+/// decomposition is that letter and one accent; `None` for the rest (æ, ø, ß…).
+fn latin1_base(c: char) -> Option<char> {
+    const BASES: &[u8; 64] = b"aaaaaa?ceeeeiiii?nooooo??uuuuy??aaaaaa?ceeeeiiii?nooooo??uuuuy?y";
+    let code = u32::from(c).checked_sub(0xc0)?;
+    let base = *BASES.get(usize::try_from(code).ok()?)?;
+    // Å and å decompose too; Æ (index 6) and the like are marked '?'.
+    (base != b'?').then_some(char::from(base))
+}
+
+/// Fold a word of ASCII and Latin-1 letters without Unicode decomposition; false (and `out`
+/// left partly written) when another character needs the general path.
+fn fold_latin1(word: &str, out: &mut String) -> bool {
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(base) = latin1_base(c) {
+            out.push(base);
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// What each byte is to the tokenizer: 0 separator, 1 lower-case letter or digit, 2 upper-case
+/// letter, 3 part of a non-ASCII character.
+const CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        class[b] = match b as u8 {
+            b'a'..=b'z' | b'0'..=b'9' => 1,
+            b'A'..=b'Z' => 2,
+            0x80..=0xff => 3,
+            _ => 0,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// The key of a folded word (see `Word::key`).
+pub fn word_key(folded: &str) -> u128 {
+    if folded.len() > 16 {
+        return 0;
+    }
+    pack(folded.as_bytes())
+}
+
+/// Up to 16 bytes as one number, the first byte lowest (a loop, not a call to memcpy).
+fn pack(bytes: &[u8]) -> u128 {
+    bytes.iter().enumerate().fold(0, |key, (k, &b)| key | u128::from(b) << (8 * k))
+}
+
+/// The key of the ASCII letters and digits `bytes[start..end]`, folded: sixteen bytes read at
+/// once and masked to the word. Setting bit 0x20 lowers a letter and leaves a digit as it is.
+fn ascii_key(bytes: &[u8], start: usize, end: usize) -> u128 {
+    let len = end - start;
+    if len > 16 {
+        return 0;
+    }
+    let raw = match bytes.get(start..start + 16) {
+        Some(sixteen) => u128::from_le_bytes(sixteen.try_into().unwrap_or([0; 16])),
+        None => pack(&bytes[start..end]),
+    };
+    let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+    (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
+}
+
 /// Call `each` with every word of `text`, in order. Plain ASCII words (most of them) are folded
-/// without Unicode decomposition; one buffer serves every word.
+/// byte by byte, without Unicode decomposition, and keyed as they are read; one buffer serves
+/// every word that needs folding.
 pub fn for_each_word(text: &str, mut each: impl FnMut(Word<'_>)) {
     let bytes = text.as_bytes();
     let mut folded = String::new();
     let mut i = 0;
     let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+        match CLASS[usize::from(bytes[i])] {
+            0 => {
                 i += 1;
                 continue;
             }
-        } else {
-            let c = char_at(i);
-            if !is_word_char(c) {
-                i += c.len_utf8();
-                continue;
+            3 => {
+                let c = char_at(i);
+                if !is_word_char(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
             }
+            _ => {}
         }
         let start = i;
-        let (mut ascii, mut upper, mut lower) = (true, false, false);
+        // The common case: a run of ASCII letters and digits, read a byte at a time.
+        let mut upper = false;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                upper |= b.is_ascii_uppercase();
-                lower |= b.is_ascii_lowercase();
-                i += 1;
-            } else {
+            match CLASS[usize::from(bytes[i])] {
+                1 => {}
+                2 => upper = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        let ascii = i == bytes.len() || CLASS[usize::from(bytes[i])] != 3;
+        if !ascii {
+            while i < bytes.len() {
                 let c = char_at(i);
                 if !is_word_char(c) {
                     break;
                 }
-                ascii = false;
                 upper |= c.is_uppercase();
-                lower |= c.is_lowercase();
                 i += c.len_utf8();
             }
         }
         let word = &text[start..i];
-        let caps = upper && !lower;
-        if ascii && !upper {
-            // Already folded: most words of a summary need no copy.
-            each(Word { folded: word, start, end: i, caps });
+        let caps = upper && !word.chars().any(char::is_lowercase);
+        if ascii {
+            let key = ascii_key(bytes, start, i);
+            if !upper {
+                // Already folded: most words of a summary need no copy.
+                each(Word { folded: word, start, end: i, caps, key });
+                continue;
+            }
+            folded.clear();
+            folded.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            each(Word { folded: &folded, start, end: i, caps, key });
             continue;
         }
         folded.clear();
-        if ascii {
-            folded.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
+        if !fold_latin1(word, &mut folded) {
+            folded.clear();
             for c in word.nfkd().filter(|c| !is_combining_mark(*c)) {
                 folded.extend(c.to_lowercase());
             }
         }
-        each(Word { folded: &folded, start, end: i, caps });
+        each(Word { folded: &folded, start, end: i, caps, key: word_key(&folded) });
     }
 }
 
@@ -257,6 +343,24 @@ mod tests {
         assert_eq!(folded, ["pinera", "s", "counter", "narcotics", "dea"]);
         assert_eq!(all[0].1, 0..7, "ñ is two bytes");
         assert!(all[4].2 && !all[0].2, "DEA is in capitals, Piñera is not");
+        let mut keys = Vec::new();
+        super::for_each_word("Piñera DEA internationalisation", |w| keys.push((w.key, super::word_key(w.folded))));
+        assert!(keys.iter().all(|(read, computed)| read == computed), "{keys:?}");
+        assert_eq!(keys[2].0, 0, "longer than 16 bytes");
+    }
+
+    #[test]
+    fn latin1_letters_fold_as_unicode_decomposition_does() {
+        for code in 0xc0..=0xffu32 {
+            let c = char::from_u32(code).unwrap();
+            let text = format!("x{c}y");
+            let general: String = super::super::fold(&text).chars().filter(|c| c.is_alphanumeric()).collect();
+            let mut fast = String::new();
+            if super::fold_latin1(&text, &mut fast) {
+                assert_eq!(fast, general, "{c}");
+            }
+            assert_eq!(super::is_word_char(c), c.is_alphanumeric(), "{c}");
+        }
     }
 
     #[test]

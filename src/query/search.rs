@@ -26,7 +26,7 @@ use crate::hash::BuildFastHash;
 use crate::model::{ActorKind, Dataset};
 
 use super::fuzzy::{letter_set, near_words};
-use super::matcher::{Pattern, Query, Term, bit, for_each_word};
+use super::matcher::{Pattern, Query, Term, bit, for_each_word, word_key};
 
 /// The four kinds of record, in the order results of equal score are listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -462,9 +462,9 @@ impl<'d> SearchIndex<'d> {
 #[derive(Default)]
 struct Builder {
     entries: Vec<Entry>,
-    /// Words of up to eight bytes (most of them) are looked up as one number: no string hash,
-    /// no string compare. A word has no NUL byte, so the zero padding is unambiguous.
-    short_ids: HashMap<u64, u32, BuildFastHash>,
+    /// Words of up to 16 bytes (most of them) are looked up by their key (`Word::key`): no
+    /// string hash, no string compare.
+    short_ids: HashMap<u128, u32, BuildKeyHash>,
     ids: HashMap<Box<str>, u32, BuildFastHash>,
     terms: Vec<Box<str>>,
     /// The term id of every word of every entry, entry after entry.
@@ -478,7 +478,7 @@ impl Builder {
         let Self { short_ids, ids, terms, tokens, .. } = self;
         for_each_word(text, |word| {
             words += 1;
-            tokens.push(term_id(short_ids, ids, terms, word.folded));
+            tokens.push(term_id(short_ids, ids, terms, word.folded, word.key));
         });
         if words == 0 {
             return;
@@ -512,7 +512,7 @@ impl Builder {
     /// Take in what another builder read, its words renumbered into this one's.
     fn absorb(&mut self, other: Builder) {
         let Self { short_ids, ids, terms, .. } = self;
-        let renumbered: Vec<u32> = other.terms.iter().map(|t| term_id(short_ids, ids, terms, t)).collect();
+        let renumbered: Vec<u32> = other.terms.iter().map(|t| term_id(short_ids, ids, terms, t, word_key(t))).collect();
         self.tokens.extend(other.tokens.iter().map(|&t| renumbered[t as usize]));
         self.entries.extend(other.entries);
         for (mine, theirs) in self.stats.iter_mut().zip(other.stats) {
@@ -522,22 +522,54 @@ impl Builder {
     }
 }
 
+/// Hashes a word's key (`Word::key`) with two multiplies; the general hasher walks the bytes.
+#[derive(Default, Clone, Copy)]
+struct BuildKeyHash;
+
+struct KeyHasher(u64);
+
+impl std::hash::BuildHasher for BuildKeyHash {
+    type Hasher = KeyHasher;
+
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        #[allow(clippy::cast_possible_truncation)] // the two halves of the key
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        self.0 = (low.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ high).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        // hashbrown takes its control bits from the top of the hash: fold the mixed bits up.
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
 /// The id of a folded word, given one if it is new.
 fn term_id(
-    short_ids: &mut HashMap<u64, u32, BuildFastHash>,
+    short_ids: &mut HashMap<u128, u32, BuildKeyHash>,
     ids: &mut HashMap<Box<str>, u32, BuildFastHash>,
     terms: &mut Vec<Box<str>>,
     folded: &str,
+    key: u128,
 ) -> u32 {
     let mut new_id = || {
         let id = u32::try_from(terms.len()).unwrap_or(u32::MAX);
         terms.push(folded.into());
         id
     };
-    if folded.len() <= 8 {
-        let mut packed = [0u8; 8];
-        packed[..folded.len()].copy_from_slice(folded.as_bytes());
-        return *short_ids.entry(u64::from_le_bytes(packed)).or_insert_with(new_id);
+    if key != 0 {
+        return *short_ids.entry(key).or_insert_with(new_id);
     }
     if let Some(&id) = ids.get(folded) {
         return id;

@@ -124,7 +124,9 @@ pub fn snippet(text: &str, matches: &[Range<usize>], chars: usize) -> (String, V
             from = text[..from].char_indices().rev().nth(back.saturating_sub(1)).map_or(0, |(i, _)| i);
         }
         // Begin at the start of a word.
-        if from > 0 && let Some(space) = text[from..first].find(' ') {
+        if from > 0
+            && let Some(space) = text[from..first].find(' ')
+        {
             from += space + 1;
         }
         let lead = usize::from(from > 0);
