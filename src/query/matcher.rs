@@ -98,6 +98,17 @@ fn pack(bytes: &[u8]) -> u128 {
     bytes.iter().enumerate().fold(0, |key, (k, &b)| key | u128::from(b) << (8 * k))
 }
 
+/// `MASKS[n]` keeps the first `n` bytes of a key.
+const MASKS: [u128; 17] = {
+    let mut masks = [0u128; 17];
+    let mut n = 1;
+    while n < 17 {
+        masks[n] = (masks[n - 1] << 8) | 0xff;
+        n += 1;
+    }
+    masks
+};
+
 /// The key of the ASCII letters and digits `bytes[start..end]`, folded: sixteen bytes read at
 /// once and masked to the word. Setting bit 0x20 lowers a letter and leaves a digit as it is.
 fn ascii_key(bytes: &[u8], start: usize, end: usize) -> u128 {
@@ -109,8 +120,7 @@ fn ascii_key(bytes: &[u8], start: usize, end: usize) -> u128 {
         Some(sixteen) => u128::from_le_bytes(sixteen.try_into().unwrap_or([0; 16])),
         None => pack(&bytes[start..end]),
     };
-    let mask = if len == 16 { u128::MAX } else { (1u128 << (8 * len)) - 1 };
-    (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask
+    (raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & MASKS[len]
 }
 
 /// Call `each` with every word of `text`, in order. Plain ASCII words (most of them) are folded

@@ -197,7 +197,7 @@ impl<'d> SearchIndex<'d> {
         // Events are most of a large dataset: the second half is read on another thread while
         // this one reads the first (reading the text, not ranking, is what takes the time).
         let events = data.events();
-        let half = if events.len() >= PARALLEL_EVENTS { events.len() / 2 } else { events.len() };
+        let half = if events.len() >= PARALLEL_EVENTS { balanced_split(data) } else { events.len() };
         let second = std::thread::scope(|scope| {
             let second = (half < events.len()).then(|| {
                 scope.spawn(|| {
@@ -465,6 +465,9 @@ struct Builder {
     /// Words of up to 16 bytes (most of them) are looked up by their key (`Word::key`): no
     /// string hash, no string compare.
     short_ids: HashMap<u128, u32, BuildKeyHash>,
+    /// The last word seen in each of a few thousand slots: most words are found here, before
+    /// the map.
+    recent: Vec<(u128, u32)>,
     ids: HashMap<Box<str>, u32, BuildFastHash>,
     terms: Vec<Box<str>>,
     /// The term id of every word of every entry, entry after entry.
@@ -475,10 +478,21 @@ struct Builder {
 impl Builder {
     fn add(&mut self, kind: RecordKind, record: usize, field: Field, item: usize, text: &str) {
         let mut words = 0u32;
-        let Self { short_ids, ids, terms, tokens, .. } = self;
+        let Self { short_ids, recent, ids, terms, tokens, .. } = self;
+        if recent.is_empty() {
+            recent.resize(RECENT_SLOTS, (0, 0));
+        }
         for_each_word(text, |word| {
             words += 1;
-            tokens.push(term_id(short_ids, ids, terms, word.folded, word.key));
+            let slot = &mut recent[recent_slot(word.key)];
+            let id = if word.key != 0 && slot.0 == word.key {
+                slot.1
+            } else {
+                let id = term_id(short_ids, ids, terms, word.folded, word.key);
+                *slot = (word.key, id);
+                id
+            };
+            tokens.push(id);
         });
         if words == 0 {
             return;
@@ -520,6 +534,32 @@ impl Builder {
             mine.1 += theirs.1;
         }
     }
+}
+
+/// Where to cut the events so that the text this thread reads (actors, relationships and the
+/// events before the cut) is about as long as the text of the events after it.
+fn balanced_split(data: &Dataset) -> usize {
+    let events = data.events();
+    let event_text = |e: &crate::model::Event| e.title.len() + e.summary.len();
+    let others: usize = data.actors().iter().map(|a| a.name.len() + a.summary.len()).sum::<usize>()
+        + data.relationships().iter().map(|r| r.summary.len()).sum::<usize>();
+    let all: usize = others + events.iter().map(event_text).sum::<usize>();
+    let mut second = 0;
+    for (i, event) in events.iter().enumerate().rev() {
+        second += event_text(event);
+        if second * 2 >= all {
+            return i;
+        }
+    }
+    0
+}
+
+const RECENT_SLOTS: usize = 1 << 12;
+
+fn recent_slot(key: u128) -> usize {
+    #[allow(clippy::cast_possible_truncation)] // the low half of the key, then the top 12 bits
+    let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    usize::try_from(mixed >> 52).unwrap_or(0)
 }
 
 /// Hashes a word's key (`Word::key`) with two multiplies; the general hasher walks the bytes.
