@@ -74,7 +74,9 @@ const CLASS: [u8; 256] = {
     let mut class = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        class[b] = match b as u8 {
+        #[allow(clippy::cast_possible_truncation)] // b < 256
+        let byte = b as u8;
+        class[b] = match byte {
             b'a'..=b'z' | b'0'..=b'9' => 1,
             b'A'..=b'Z' => 2,
             0x80..=0xff => 3,

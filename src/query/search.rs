@@ -323,6 +323,7 @@ impl<'d> SearchIndex<'d> {
     }
 
     /// Every record that matches all of the query's terms, best first.
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52, as scores
     pub fn search(&self, query: &Query, options: SearchOptions) -> Vec<SearchHit<'d>> {
         let query = if options.typos { self.with_typos(query) } else { query.clone() };
         if query.is_empty() {
@@ -392,6 +393,7 @@ impl<'d> SearchIndex<'d> {
     /// For each entry where the term matches, its frequency there (left in `tf`), and the list
     /// of those entries. A phrase or an acronym is looked up by its words and then checked
     /// against the text.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)] // small counts and factors ≤ 1
     fn term_frequencies(&self, term: &Term, tf: &mut [f32]) -> Vec<u32> {
         let mut hits = Vec::new();
         let checked = term.words.len() > 1 || term.words.iter().any(|p| p.acronym && p.fuzzy.is_empty());

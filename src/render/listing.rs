@@ -87,13 +87,11 @@ impl Listing {
                 if self.rows.is_empty() {
                     writeln!(out.out, "(nothing matches)")?;
                 } else {
-                    let table = self.table(out.color, out.width).to_string();
-                    match &self.highlight {
-                        Some(query) if out.color => {
-                            writeln!(out.out, "{}", super::search::highlight_query(&table, query))?
-                        }
-                        _ => writeln!(out.out, "{table}")?,
+                    let mut table = self.table(out.color, out.width).to_string();
+                    if let (Some(query), true) = (&self.highlight, out.color) {
+                        table = super::search::highlight_query(&table, query);
                     }
+                    writeln!(out.out, "{table}")?;
                 }
             }
         }

@@ -228,6 +228,7 @@ pub fn highlight_query(drawn: &str, query: &Query) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one match, as a list of matches
 mod tests {
     use super::snippet;
 
