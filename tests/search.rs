@@ -111,7 +111,8 @@ fn kind_and_limit_narrow_the_results() {
     assert_eq!(hits(&["bolivia", "--limit", "3"]).len(), 3);
     assert_error(&run(&["search", "chile", "--kind", "planet"]), 2, "unknown kind 'planet'");
     assert_error(&run(&["search", "chile", "--limit", "0"]), 2, "--limit");
-    assert_error(&run(&["search", "--", "--"]), 2, "at least one letter");
+    assert_error(&run(&["search", " "]), 2, "cannot be empty");
+    assert_eq!(run(&["search", "--json", "--", "--"]).stdout.trim(), "[]", "no words, no match");
     let none = run(&["search", "qqqqxxxx", "--json"]);
     assert_eq!((none.code, none.json()), (0, serde_json::json!([])));
 }

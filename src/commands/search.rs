@@ -8,10 +8,12 @@ use crate::render::{LIST_FORMATS, Output, write_search_hits};
 
 pub fn run(args: &SearchArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     out.require(LIST_FORMATS, "search")?;
-    let query = Query::parse(&args.query.join(" "));
-    if query.is_empty() {
-        return Err(Error::Usage("the search query needs at least one letter or digit".into()));
+    let text = args.query.join(" ");
+    if text.trim().is_empty() {
+        return Err(Error::Usage("the search query cannot be empty".into()));
     }
+    // A query of no words (punctuation, emoji) matches nothing, like any other miss.
+    let query = Query::parse(&text);
     if args.limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".into()));
     }
