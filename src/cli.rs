@@ -147,7 +147,8 @@ pub struct EventArgs {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
-    /// Show the id column (which `cite` takes) even in a narrow table.
+    /// Show the id column (which `cite` takes) even in a narrow `events` table (a timeline
+    /// leaves ids out).
     #[arg(long)]
     pub ids: bool,
 
