@@ -118,7 +118,7 @@ pub enum Command {
     /// The same events drawn as a timeline grouped by year, marked by tone.
     #[command(after_help = TIMELINE_EXAMPLES)]
     Timeline(EventArgs),
-    /// Fuzzy search over actors' names and aliases, ranked, with scores.
+    /// Search every record (actors, relationships, events, figures), ranked, with snippets.
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
     /// List the records of one kind.
@@ -213,14 +213,24 @@ pub struct EventArgs {
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
 
-    /// Only events whose title or summary contains this text (case- and accent-insensitive).
-    #[arg(long, value_name = "TEXT")]
+    /// Only events whose title, summary, type, tags or actors' names contain these words (as
+    /// `search` matches them: folded, whole words or their start, "quoted phrases", all words).
+    #[arg(long, value_name = "WORDS")]
     pub grep: Option<String>,
 
     /// Only events certainly in the dates asked for; without it, events that only may fall in
     /// them are listed too, marked "?" (JSON: "certain": false).
     #[arg(long)]
     pub certain: bool,
+
+    /// Only events with this tag (see `relations list tags`); repeat to require several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Show the id column (which `cite` takes) even in a narrow `events` table (a timeline
+    /// leaves ids out).
+    #[arg(long)]
+    pub ids: bool,
 
     /// Newest first.
     #[arg(long)]
@@ -233,10 +243,13 @@ pub struct EventArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// What to look for: a name, alias or part of one, typos allowed.
-    pub query: String,
+    /// Words to look for (all must match; the start of a word is enough; typos allowed), or a
+    /// "quoted phrase". Words in capitals (DEA) match only capitals.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
 
-    /// Only actors of this kind: country, bloc, person, organisation.
+    /// Only records of this kind: actor, relationship, event, figure; or an actor kind:
+    /// country, bloc, person, organisation.
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
 
@@ -247,9 +260,14 @@ pub struct SearchArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// countries, blocs, people, organisations, actors, events, figures, relationships, types.
+    /// countries, blocs, people, organisations, actors, events, figures, relationships, types,
+    /// tags.
     #[arg(value_name = "KIND")]
     pub kind: Option<String>,
+
+    /// Only events with this tag, or relationships with this theme (see `relations list tags`).
+    #[arg(long = "tag", visible_alias = "theme", value_name = "TAG")]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Args)]

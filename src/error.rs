@@ -25,7 +25,12 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("no actor matches '{}'", crate::model::shorten(.query))]
-    NotFound { query: String, suggestions: Vec<String> },
+    NotFound {
+        query: String,
+        suggestions: Vec<String>,
+        /// Where the word does appear, when not in an actor's name: "'ilo' appears in 3 events".
+        elsewhere: Option<String>,
+    },
     #[error("'{}' matches several actors; name one of them", crate::model::shorten(.query))]
     Ambiguous { query: String, candidates: Vec<String> },
     #[error("{0}")]
@@ -57,12 +62,20 @@ impl Error {
     /// Lines printed after the `error:` line, each a hint or a detail.
     pub fn hints(&self) -> Vec<String> {
         match self {
-            Error::NotFound { suggestions, .. } if suggestions.is_empty() => {
-                vec!["hint: `relations list countries` (or blocs, people, organisations) shows every name".into()]
-            }
-            Error::NotFound { suggestions, .. } => {
-                let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
-                vec![format!("hint: did you mean {}?", quoted.join(", "))]
+            Error::NotFound { suggestions, elsewhere, .. } => {
+                let mut hints = Vec::new();
+                if let Some(elsewhere) = elsewhere {
+                    hints.push(format!("hint: {elsewhere}"));
+                }
+                if !suggestions.is_empty() {
+                    let quoted: Vec<String> = suggestions.iter().map(|s| format!("'{s}'")).collect();
+                    hints.push(format!("hint: did you mean {}?", quoted.join(", ")));
+                } else if elsewhere.is_none() {
+                    hints.push(
+                        "hint: `relations list countries` (or blocs, people, organisations) shows every name".into(),
+                    );
+                }
+                hints
             }
             Error::Ambiguous { candidates, .. } => candidates.iter().map(|c| format!("  {c}")).collect(),
             Error::InvalidData(problems) => problems.iter().map(ToString::to_string).collect(),

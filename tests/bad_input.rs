@@ -93,7 +93,7 @@ fn bad_years_and_ranges_are_usage_errors() {
 fn unknown_type_and_kind_are_usage_errors() {
     assert_error(&run(&["events", "--type", "party"]), 2, "unknown event type");
     assert_error(&run(&["figures", "--kind", "gifts"]), 2, "unknown figure kind");
-    assert_error(&run(&["search", "x", "--kind", "planet"]), 2, "unknown actor kind");
+    assert_error(&run(&["search", "x", "--kind", "planet"]), 2, "unknown kind");
     assert_error(&run(&["list", "planets"]), 2, "cannot list");
 }
 

@@ -74,35 +74,3 @@ fn lookup_applies_to_event_and_figure_filters_and_compare() {
     assert_error(&run(&["figures", "--actor", "atlantiss"]), 1, "no actor matches");
     assert_error(&run(&["compare", "chile", "kirchner"]), 1, "matches several actors");
 }
-
-#[test]
-fn search_ranks_by_a_shown_score_and_finds_pinera() {
-    let run = run(&["search", "pinera", "--json"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let hits = run.json();
-    let hits = hits.as_array().unwrap();
-    assert_eq!(hits[0]["id"], "sebastian-pinera");
-    assert_eq!(hits[0]["name"], "Sebastián Piñera");
-    let scores: Vec<u64> = hits.iter().map(|h| h["score"].as_u64().unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "scores not ranked: {scores:?}");
-    assert!(scores.iter().all(|&s| (70..=100).contains(&s)));
-}
-
-#[test]
-fn search_tolerates_typos_and_filters_by_kind() {
-    let hits = run(&["search", "venezeula", "--json"]).json();
-    assert_eq!(hits[0]["id"], "venezuela");
-    let people = run(&["search", "kirchner", "--kind", "person", "--json"]).json();
-    assert!(people.as_array().unwrap().len() >= 2);
-    assert!(people.as_array().unwrap().iter().all(|h| h["kind"] == "person"));
-    let limited = run(&["search", "a", "--limit", "2", "--json"]).json();
-    assert!(limited.as_array().unwrap().len() <= 2);
-    assert_error(&run(&["search", "chile", "--kind", "planet"]), 2, "unknown actor kind");
-}
-
-#[test]
-fn search_with_no_match_is_an_empty_success() {
-    let run = run(&["search", "qqqqxxxx", "--json"]);
-    assert_eq!(run.code, 0);
-    assert_eq!(run.json(), serde_json::json!([]));
-}

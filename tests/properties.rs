@@ -7,7 +7,9 @@ use relations::model::{
     Actor, ActorKind, Amount, Citation, Dataset, DatasetFile, DatasetInfo, Date, Event, EventType, Figure, FigureKind,
     Membership, Period, Relationship, Role, Section, Slug, Source, Tone,
 };
-use relations::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
+use relations::query::{
+    ActorNames, DateRange, EventFilter, Grep, Query, SearchIndex, SearchOptions, fold, parse_year, resolve_actor,
+};
 
 fn bundled() -> Dataset {
     load(vec![Input::bundled()]).expect("the bundled dataset loads")
@@ -47,6 +49,19 @@ proptest! {
     }
 
     #[test]
+    fn search_never_panics_and_its_matches_lie_on_the_text(query in "[\\PC\"]{0,30}") {
+        let data = bundled();
+        let index = SearchIndex::new(&data);
+        let hits = index.search(&Query::parse(&query), SearchOptions { only: None, limit: 50, typos: true });
+        for hit in &hits {
+            prop_assert!(hit.score > 0.0);
+            for m in &hit.matches {
+                prop_assert!(hit.text.get(m.clone()).is_some_and(|t| !t.is_empty()), "{m:?} in {:?}", hit.text);
+            }
+        }
+    }
+
+    #[test]
     fn any_event_filter_returns_a_sorted_subset_of_all_events(
         from in proptest::option::of(1850u16..2015),
         span in 0u16..80,
@@ -62,7 +77,8 @@ proptest! {
             range: DateRange { from: from.map(Date::from_year), to: from.map(|f| Date::from_year(f + span)) },
             actors: actor.and_then(|i| data.actors().get(i)).map(|a| vec![a.id.clone()]).unwrap_or_default(),
             kind: kind.map(|k| EventType::ALL[k]),
-            grep,
+            grep: grep.map(|g| Grep::new(Query::parse(&g), &data)),
+            tags: Vec::new(),
             reverse,
             limit,
             certain_only,

@@ -265,7 +265,11 @@ impl<'d> State<'d> {
         if std::mem::take(&mut self.preview_top)
             && let Some(top) = self.items.first().copied()
         {
+            // The best result is shown and selected, whatever the list selected before (the
+            // record shown when the search began may stand further down the new list).
             self.show(top);
+            self.view.selected = 0;
+            self.view.list_top = 0;
         }
         let height = self.list_height().max(1);
         let view = &mut self.view;

@@ -1,15 +1,20 @@
 //! The browser's one door into `query/`: every lookup, search, filter and as-of rule it uses is
 //! called here, so that a change to the query API is re-pointed in this file alone.
 
+use std::cell::OnceCell;
+
 use crate::error::Result;
 use crate::model::{Actor, Dataset, Date, Relationship, Tone, TonePeriod};
 pub use crate::query::Record;
-use crate::query::{self, ActorNames, DateRange, EventFilter, Profile, Selected};
+use crate::query::{self, ActorNames, DateRange, EventFilter, Profile, Query, SearchIndex, SearchOptions, Selected};
 
 /// The dataset and the folded names that lookups and search share, built once per session.
 pub struct Data<'d> {
     pub dataset: &'d Dataset,
     pub names: ActorNames<'d>,
+    /// The search index of `relations search`, built on the first search: opening the browser
+    /// costs no more than loading the data.
+    index: OnceCell<SearchIndex<'d>>,
 }
 
 /// At most this many search results are listed; the best come first.
@@ -17,7 +22,7 @@ pub const SEARCH_LIMIT: usize = 500;
 
 impl<'d> Data<'d> {
     pub fn new(dataset: &'d Dataset) -> Self {
-        Self { dataset, names: ActorNames::new(dataset) }
+        Self { dataset, names: ActorNames::new(dataset), index: OnceCell::new() }
     }
 
     /// What `relations show` resolves a name to.
@@ -32,11 +37,10 @@ impl<'d> Data<'d> {
 
     /// The records `relations search` finds for the query, best first.
     pub fn search(&self, text: &str) -> Vec<Record<'d>> {
-        query::search(self.dataset, &self.names, text, None)
-            .into_iter()
-            .take(SEARCH_LIMIT)
-            .map(|hit| Record::Actor(hit.actor))
-            .collect()
+        let index = self.index.get_or_init(|| SearchIndex::new(self.dataset));
+        let options = SearchOptions { only: None, limit: SEARCH_LIMIT, typos: true };
+        // Each hit names its record by the id `cite` takes.
+        index.search(&Query::parse(text), options).iter().filter_map(|hit| self.find(&hit.id).ok()).collect()
     }
 
     /// The actor's page as `relations show --as-of` sees it.
@@ -72,7 +76,7 @@ impl<'d> Data<'d> {
         self.dataset.actor(id)
     }
 
-    pub fn name_of(&self, id: &'d str) -> &'d str {
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
         self.dataset.name_of(id)
     }
 

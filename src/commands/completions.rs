@@ -33,6 +33,7 @@ const LIST_KINDS: &[(&str, &str)] = &[
     ("figures", "every figure"),
     ("relationships", "every relationship"),
     ("types", "the event types"),
+    ("tags", "the tags of events and themes of relationships, with counts"),
 ];
 
 /// clap_complete's shells, each answering with values before options.

@@ -1,15 +1,26 @@
 //! `relations events [RANGE]`: events in date order, filtered.
 
-use crate::cli::EventArgs;
+use crate::cli::{EventArgs, Format};
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
-use crate::query::{ActorNames, DateRange, EventFilter, fold, parse_year, resolve_actor};
-use crate::render::{Output, records};
+use crate::query::{ActorNames, DateRange, EventFilter, Grep, Query, fold, parse_year, resolve_actor, tag_counts};
+use crate::render::{Output, highlight_query, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let filter = event_filter(args, data)?;
     let selected = filter.select(data);
-    records::events(data, &selected, as_of_year(args)?).write(out)
+    let list = records::events(data, &selected, as_of_year(args)?);
+    let list = if args.ids { list.with_all_columns() } else { list };
+    match filter.grep {
+        // Matched words are highlighted in a coloured table: drawn first, then marked.
+        Some(grep) if out.color && out.format == Format::Table => {
+            let mut drawn = Vec::new();
+            list.write(&mut Output { out: &mut drawn, format: out.format, color: out.color, width: out.width })?;
+            out.out.write_all(highlight_query(&String::from_utf8_lossy(&drawn), &grep.query).as_bytes())?;
+            Ok(())
+        }
+        _ => list.write(out),
+    }
 }
 
 /// The year of `--as-of`, if given.
@@ -86,9 +97,23 @@ pub fn event_filter(args: &EventArgs, data: &Dataset) -> Result<EventFilter> {
         range,
         actors,
         kind,
-        grep: args.grep.as_deref().map(fold).filter(|g| !g.is_empty()),
+        grep: args.grep.as_deref().map(Query::parse).filter(|q| !q.is_empty()).map(|q| Grep::new(q, data)),
+        tags: args.tags.iter().map(|tag| known_tag(data, tag)).collect::<Result<_>>()?,
         reverse: args.reverse,
         limit: args.limit,
         certain_only: args.certain,
     })
+}
+
+/// A tag (or theme) from the dataset's vocabulary, folded; otherwise a usage error that points
+/// at `relations list tags`.
+pub fn known_tag(data: &Dataset, tag: &str) -> Result<String> {
+    let wanted = fold(tag);
+    if tag_counts(data).iter().any(|t| fold(&t.tag) == wanted) {
+        return Ok(wanted);
+    }
+    Err(Error::Usage(format!(
+        "no event or relationship is tagged '{}'; `relations list tags` lists every tag",
+        crate::model::shorten(tag)
+    )))
 }

@@ -1,23 +1,45 @@
-//! `relations search QUERY`: every actor ranked against the query, with its score.
+//! `relations search QUERY…`: every record ranked against the words, with the field that matched.
 
 use crate::cli::SearchArgs;
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, Dataset};
-use crate::query::{ActorNames, fold, search};
-use crate::render::{Output, records};
+use crate::query::{KindFilter, Query, RecordKind, SearchIndex, SearchOptions, fold};
+use crate::render::{Output, write_search_hits};
 
 pub fn run(args: &SearchArgs, data: &Dataset, out: &mut Output) -> Result<()> {
-    if fold(&args.query).is_empty() {
+    let text = args.query.join(" ");
+    if text.trim().is_empty() {
         return Err(Error::Usage("the search query cannot be empty".into()));
     }
+    // A query of no words (punctuation, emoji) matches nothing, like any other miss.
+    let query = Query::parse(&text);
     if args.limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".into()));
     }
-    let kind = args.kind.as_deref().map(parse_actor_kind).transpose()?;
-    let names = ActorNames::new(data);
-    let mut hits = search(data, &names, &args.query, kind);
-    hits.truncate(args.limit);
-    records::search_hits(&hits).write(out)
+    let only = args.kind.as_deref().map(parse_kind).transpose()?;
+    let index = SearchIndex::new(data);
+    let hits = index.search(&query, SearchOptions { only, limit: args.limit, typos: true });
+    write_search_hits(&hits, out)
+}
+
+/// `actor`, `relationship`, `event`, `figure`, an actor kind, or a plural of any of them.
+fn parse_kind(text: &str) -> Result<KindFilter> {
+    let record = match fold(text).as_str() {
+        "actor" | "actors" => Some(RecordKind::Actor),
+        "relationship" | "relationships" | "relation" | "relations" => Some(RecordKind::Relationship),
+        "event" | "events" => Some(RecordKind::Event),
+        "figure" | "figures" => Some(RecordKind::Figure),
+        _ => None,
+    };
+    if let Some(record) = record {
+        return Ok(KindFilter::Record(record));
+    }
+    parse_actor_kind(text).map(KindFilter::Actor).map_err(|_| {
+        Error::Usage(format!(
+            "unknown kind '{}'; known: actor, relationship, event, figure, country, bloc, person, organisation",
+            crate::model::shorten(text)
+        ))
+    })
 }
 
 /// `country`, `bloc`, `person`, `organisation`, and their plurals.

@@ -2,7 +2,7 @@
 
 use crate::model::{Dataset, Event, EventType, Figure, FigureKind, Slug, SpanKind};
 
-use super::{DateRange, fold};
+use super::{DateRange, Grep, has_tag};
 
 /// How an event stands against a date range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +47,10 @@ pub struct EventFilter {
     /// All of these must be involved.
     pub actors: Vec<Slug>,
     pub kind: Option<EventType>,
-    /// Already folded.
-    pub grep: Option<String>,
+    /// Words every event must match (see `matcher`).
+    pub grep: Option<Grep>,
+    /// Tags every event must carry, folded.
+    pub tags: Vec<String>,
     pub reverse: bool,
     pub limit: Option<usize>,
     /// Leave out events that only may fall in the range (`--certain`).
@@ -62,10 +64,8 @@ impl EventFilter {
         let wanted = !(self.certain_only && placed == Placement::Uncertain)
             && self.actors.iter().all(|a| event.involves(a.as_str()))
             && self.kind.is_none_or(|k| event.kind == k)
-            && self
-                .grep
-                .as_ref()
-                .is_none_or(|needle| fold(&event.title).contains(needle) || fold(&event.summary).contains(needle));
+            && self.tags.iter().all(|tag| has_tag(&event.tags, tag))
+            && self.grep.as_ref().is_none_or(|grep| grep.matches_event(event));
         wanted.then_some(placed)
     }
 

@@ -1,14 +1,17 @@
-//! Pure functions over a loaded dataset: actor lookup, event filters, fuzzy ranking.
+//! Pure functions over a loaded dataset: actor lookup, event filters, word matching, search.
 
 mod asof;
 mod filter;
 mod fold;
+mod fuzzy;
 mod graph;
 mod lookup;
+mod matcher;
 mod profile;
 mod range;
 mod record;
 mod search;
+mod tags;
 
 pub use asof::{
     RoleStanding, Standing, as_of_range, ends_after, first_placed, founded_after, membership_standing,
@@ -17,8 +20,10 @@ pub use asof::{
 pub use filter::{EventFilter, FigureFilter, Placement, Selected, figure_known_by, placement};
 pub use fold::fold;
 pub use graph::{Edge, EdgeKind, Network, network};
-pub use lookup::{ActorNames, resolve_actor};
+pub use lookup::{ActorNames, event_by_title, resolve_actor};
+pub use matcher::{Grep, Query};
 pub use profile::{Profile, tone_at};
 pub use range::{DateRange, parse_year};
 pub use record::{Record, find_record, relationship_between};
-pub use search::{SearchHit, search};
+pub use search::{Field, KindFilter, RecordKind, SearchHit, SearchIndex, SearchOptions};
+pub use tags::{TagCount, has_tag, tag_counts};

@@ -90,5 +90,9 @@ pub fn find_record<'d>(data: &'d Dataset, names: &ActorNames, text: &str) -> Res
     if let Some(figure) = data.figures().iter().find(|f| f.id.as_str() == text) {
         return Ok(Record::Figure(figure));
     }
+    // An event's title, whatever its case and accents: `cite "War of the Pacific"`.
+    if let Some(event) = super::event_by_title(data, text) {
+        return Ok(Record::Event(event));
+    }
     resolve_actor(data, names, text).map(Record::Actor)
 }

@@ -149,6 +149,13 @@ where
         Ok(())
     }
 
+    /// Every column, also those kept for wide terminals (`events --ids`).
+    #[must_use]
+    pub fn with_all_columns(mut self) -> Self {
+        self.columns.wide_only = &[];
+        self
+    }
+
     /// The rows in memory, for a section of a document.
     pub fn collect(&self) -> Listing {
         Listing { columns: self.columns.clone(), rows: self.items.iter().map(&self.cells).collect() }

@@ -11,6 +11,7 @@ pub mod pager;
 mod profile;
 pub mod records;
 mod sanitize;
+mod search;
 mod timeline;
 
 use std::io::Write;
@@ -27,6 +28,7 @@ pub use json::{to_writer as write_json_line, to_writer_pretty as write_json};
 pub use listing::{Cell, Columns, List, Listing};
 pub use profile::{profile_document, profile_json, role_dates};
 pub use sanitize::{csv_cell, sanitize};
+pub use search::{highlight_query, write_search_hits};
 pub use timeline::write_timeline;
 
 /// Where output goes and how it should look; decided once in `main`.

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::{Cell, Columns, List, mark_record, marked_date, tone_text};
 use crate::model::{Actor, Dataset, Event, EventType, Figure, Relationship};
-use crate::query::{SearchHit, Selected};
+use crate::query::Selected;
 
 /// A record as JSON with the dataset's field names, plus `year` where it has one.
 pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
@@ -58,7 +58,7 @@ pub fn events<'a>(
         columns: Columns {
             headers: vec!["date", "id", "type", "tone", "title", "actors"],
             wide_only: &["id"],
-            unwrapped: &["date", "type", "tone"],
+            unwrapped: &["date", "id", "type", "tone"],
         },
         items: events,
         cells: move |selected: &Selected| {
@@ -182,30 +182,26 @@ pub fn relationships<'a>(
     }
 }
 
-pub fn search_hits<'a>(
-    hits: &'a [SearchHit<'a>],
-) -> List<'a, SearchHit<'a>, impl Fn(&SearchHit<'a>) -> Vec<Cell>, impl Fn(&'a SearchHit<'a>) -> Value> {
+/// The dataset's tags and themes with how many events and relationships carry each.
+pub fn tags(
+    counts: &[crate::query::TagCount],
+) -> List<
+    '_,
+    crate::query::TagCount,
+    impl Fn(&crate::query::TagCount) -> Vec<Cell>,
+    impl Fn(&crate::query::TagCount) -> Value,
+> {
     List {
         columns: Columns {
-            headers: vec!["score", "id", "kind", "name", "matched"],
+            headers: vec!["tag", "events", "relationships"],
             wide_only: &[],
-            unwrapped: &["score", "id"],
+            unwrapped: &["events", "relationships"],
         },
-        items: hits,
-        cells: |hit: &SearchHit<'a>| {
-            let actor = hit.actor;
-            vec![
-                hit.score.to_string().into(),
-                actor.id.to_string().into(),
-                kind_text(actor).into(),
-                actor.name.clone().into(),
-                hit.matched.clone().into(),
-            ]
+        items: counts,
+        cells: |count: &crate::query::TagCount| {
+            vec![count.tag.clone().into(), count.events.to_string().into(), count.relationships.to_string().into()]
         },
-        json: |hit: &'a SearchHit<'a>| {
-            let actor = hit.actor;
-            json!({"score": hit.score, "id": actor.id, "kind": actor.kind, "name": actor.name, "matched": hit.matched})
-        },
+        json: |count: &crate::query::TagCount| json!({"tag": count.tag, "events": count.events, "relationships": count.relationships}),
     }
 }
 
