@@ -23,7 +23,7 @@ pub struct Cli {
 
     /// The most one dataset file (or standard input) may hold: bytes, or a number with K, M, G
     /// or T (powers of 1024), e.g. 500M or 2G. A larger input is refused with exit status 3.
-    #[arg(long, value_name = "SIZE", env = "RELATIONS_MAX_INPUT", default_value_t = crate::load::InputLimit::DEFAULT, global = true)]
+    #[arg(long, value_name = "SIZE", env = "RELATIONS_MAX_INPUT", default_value_t = crate::load::InputLimit::DEFAULT, global = true, help_heading = "Global options")]
     pub max_input: crate::load::InputLimit,
 
     /// Output format [default: table on a terminal, plain otherwise].

@@ -318,12 +318,20 @@ fn relationships<'d>(b: &mut Builder<'d>, data: &Data<'d>, profile: &Profile<'d>
                     b.dim(&format!("  {label}"));
                 }
                 None => {
-                    b.dim("no recorded tone yet");
+                    b.dim(&no_tone(as_of));
                 }
             }
             b.end();
         }
         b.more(hidden, " (3 lists every relationship)");
+    }
+}
+
+/// What is said where no tone period covers the year, in the words `show --as-of` uses.
+fn no_tone(as_of: Option<u16>) -> String {
+    match as_of {
+        Some(year) => format!("none recorded: the source records no tone for {year}"),
+        None => "none recorded".to_owned(),
     }
 }
 
@@ -339,7 +347,7 @@ fn tone_lines(b: &mut Builder, data: &Data<'_>, rel: &Relationship, as_of: Optio
             }
         }
         None => {
-            b.dim("no recorded tone yet");
+            b.dim(&no_tone(as_of));
         }
     }
     b.end();

@@ -141,10 +141,11 @@ fn item(record: Record, state: &State, data: &Data, theme: Theme) -> Vec<Span<'s
         Record::Actor(actor) => {
             vec![Span::raw(item_name(record, data)), Span::styled(format!("  {}", actor.kind), dim)]
         }
+        // The date as the source gives it ("c. 2006–2011-03" for a rough one), never only a
+        // start year that would read as the date.
         Record::Event(event) => vec![
-            Span::styled(format!("{:<5}", event.date.year()), dim),
+            Span::styled(format!("{}  ", event_date(event)), dim),
             Span::styled(item_name(record, data), theme.tone(event.tone)),
-            Span::styled(format!("  {}", event_date(event)), dim),
         ],
         Record::Relationship(rel) => {
             let mut spans = vec![Span::raw(item_name(record, data))];
