@@ -1,6 +1,8 @@
 //! Output formats and terminal rules: plain, JSON, NDJSON, CSV; colour; pipes; escaping.
 
 mod common;
+#[path = "common/terminal.rs"]
+mod terminal;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -96,25 +98,6 @@ fn in_terminal(columns: u16, env: &str, args: &str) -> Option<String> {
     output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
-fn strip_ansi(text: &str) -> String {
-    let mut clean = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            if chars.peek() == Some(&'[') {
-                for next in chars.by_ref() {
-                    if next.is_ascii_alphabetic() {
-                        break;
-                    }
-                }
-            }
-        } else if c != '\r' {
-            clean.push(c);
-        }
-    }
-    clean
-}
-
 #[test]
 fn in_a_terminal_the_table_is_coloured_and_fits_its_width() {
     for columns in [80u16, 120] {
@@ -123,7 +106,7 @@ fn in_a_terminal_the_table_is_coloured_and_fits_its_width() {
             return;
         };
         assert!(screen.contains("\u{1b}["), "a terminal gets colour by default");
-        let text = strip_ansi(&screen);
+        let text = terminal::strip_ansi(&screen);
         assert!(text.contains('┌'), "a terminal gets boxed tables");
         for line in text.lines() {
             assert!(

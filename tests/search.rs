@@ -2,8 +2,9 @@
 //! tags, ISO codes, hints on a miss and `cite` by title.
 
 mod common;
+#[path = "common/terminal.rs"]
+mod terminal;
 
-use std::process::{Command, Stdio};
 
 use common::{assert_error, fixture, relations, run, run_command};
 use serde_json::Value;
@@ -148,19 +149,11 @@ fn plain_and_csv_carry_kind_id_name_score_field_and_snippet() {
     assert!(!plain.stdout.contains('\u{1b}') && !csv.stdout.contains('\u{1b}'), "no colour in pipes");
 }
 
-/// Run in a pseudo-terminal of the given width with `script`, when the machine has it.
+/// Run in a pseudo-terminal of the given width, when the machine has `script`; what it received.
 fn in_terminal(columns: u16, args: &str) -> Option<String> {
-    let line = format!("stty cols {columns} rows 50; {} {args}", env!("CARGO_BIN_EXE_relations"));
-    let output = Command::new("script")
-        .args(["-qec", &line, "/dev/null"])
-        .env_remove("COLUMNS")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("TERM", "xterm")
-        .stdin(Stdio::null())
-        .output()
-        .ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    let words: Vec<&str> = args.split_whitespace().collect();
+    let screen = terminal::in_terminal(columns, 50, &[("RELATIONS_PAGER", "cat")], &words)?;
+    (screen.code == 0).then_some(screen.raw)
 }
 
 const MARK: &str = "\u{1b}[1;4m";
@@ -173,30 +166,13 @@ fn on_a_terminal_matched_words_are_highlighted_and_lines_fit_the_width() {
     };
     assert!(screen.contains(&format!("{MARK}\u{1b}[31mCamisea")), "{screen:?}");
     for line in screen.lines() {
-        let visible: String = strip_ansi(line);
+        let visible: String = terminal::strip_ansi(line);
         assert!(visible.chars().count() <= 60, "{} > 60: {visible:?}", visible.chars().count());
     }
     let grep = in_terminal(100, "events --grep DEA").unwrap();
     assert!(grep.contains(&format!("{MARK}DEA")), "{grep:?}");
     let piped = run_command(relations().args(["--format", "table", "events", "--grep", "DEA"]));
     assert!(!piped.stdout.contains('\u{1b}'), "no highlighting in a pipe");
-}
-
-fn strip_ansi(text: &str) -> String {
-    let mut clean = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for next in chars.by_ref() {
-                if next.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else if c != '\r' {
-            clean.push(c);
-        }
-    }
-    clean
 }
 
 fn event_ids(args: &[&str]) -> Vec<String> {
