@@ -5,7 +5,6 @@ mod common;
 #[path = "common/terminal.rs"]
 mod terminal;
 
-
 use common::{assert_error, fixture, relations, run, run_command};
 use serde_json::Value;
 
