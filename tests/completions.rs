@@ -168,10 +168,20 @@ fn check_candidates(shell: &str, offers: impl Fn(&str) -> Vec<String>) {
     {
         assert!(cite.contains(id), "{shell} does not offer {id} after 'cite': {cite:?}");
     }
-    let kinds: BTreeSet<String> =
-        ["countries", "blocs", "people", "organisations", "actors", "events", "figures", "relationships", "types"]
-            .map(String::from)
-            .into();
+    let kinds: BTreeSet<String> = [
+        "countries",
+        "blocs",
+        "people",
+        "organisations",
+        "actors",
+        "events",
+        "figures",
+        "relationships",
+        "types",
+        "tags",
+    ]
+    .map(String::from)
+    .into();
     assert_eq!(set("relations list "), kinds, "{shell} after 'list'");
     assert_eq!(set("relations show evil-s"), ["evil-semicolon", "evil-single", "evil-subst"].map(String::from).into());
     let formats = set("relations --format ");
