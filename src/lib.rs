@@ -15,7 +15,6 @@ pub mod browse;
 pub mod cli;
 pub mod commands;
 pub mod error;
-mod hash;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::collections::hash_map::Entry;
 
-use crate::hash::{BuildFastHash, FastHashMap, FastHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use crate::error::Problem;
 use crate::model::{
@@ -70,8 +70,8 @@ impl<T> Collection<T> {
         problems: &mut Vec<Problem>,
     ) {
         let mut keep = vec![true; self.items.len()];
-        let mut seen: FastHashMap<(&str, &str), usize> =
-            FastHashMap::with_capacity_and_hasher(self.items.len(), BuildFastHash);
+        let mut seen: FxHashMap<(&str, &str), usize> =
+            FxHashMap::with_capacity_and_hasher(self.items.len(), FxBuildHasher);
         for (i, item) in self.items.iter().enumerate() {
             match seen.entry(key(item)) {
                 Entry::Occupied(mut entry) => {
@@ -138,7 +138,7 @@ impl Checker<'_> {
     fn unique<T>(&mut self, origin: &Origin<'_>, list: &str, items: &[T], key: impl Fn(&T) -> &Slug, what: &str) {
         // Lists are short (an event's actors, a bloc's members): scan them, with no allocation
         // per record; a long one gets a map, so a hostile list of a million stays linear.
-        let mut seen: FastHashMap<&str, usize> = FastHashMap::default();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, item) in items.iter().enumerate() {
             let id = key(item);
             let first = if i < 16 {
@@ -241,13 +241,13 @@ fn merge<'a>(files: Vec<FileRecords<'a>>, problems: &mut Vec<Problem>) -> Merged
 fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Problem>) {
     let Merged { names, info, info_origin, sources, actors, relationships, events, figures } = merged;
     let mut check = Checker { problems };
-    let mut actor_ids: FastHashSet<&str> = FastHashSet::with_capacity_and_hasher(actors.items.len(), BuildFastHash);
+    let mut actor_ids: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(actors.items.len(), FxBuildHasher);
     actor_ids.extend(actors.items.iter().map(|a| a.id.as_str()).chain(unparsed_actors.iter().map(String::as_str)));
     // Every (source, section) pair a citation may name.
-    let sections: FastHashSet<(&str, &str)> =
+    let sections: FxHashSet<(&str, &str)> =
         sources.items.iter().flat_map(|s| s.sections.iter().map(|x| (s.id.as_str(), x.id.as_str()))).collect();
-    let sources_known: FastHashSet<&str> = sources.items.iter().map(|s| s.id.as_str()).collect();
-    let event_ids: FastHashSet<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
+    let sources_known: FxHashSet<&str> = sources.items.iter().map(|s| s.id.as_str()).collect();
+    let event_ids: FxHashSet<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
 
     if let (Some(info), Some(origin)) = (&info, &info_origin) {
         if !actor_ids.contains(info.subject.as_str()) {
@@ -490,7 +490,7 @@ fn check_actor(check: &mut Checker, origin: &Origin, actor: &Actor) {
 fn check_event_order(merged: &Merged<'_>, problems: &mut Vec<Problem>) {
     let mut check = Checker { problems };
     let events = &merged.events;
-    let index: FastHashMap<&str, usize> = events.items.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    let index: FxHashMap<&str, usize> = events.items.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); events.items.len()];
     for (number, (event, origin)) in events.iter(&merged.names).enumerate() {
         if event.span.is_some() && event.end.is_none() {
@@ -616,7 +616,7 @@ fn membership_cycles(check: &mut Checker, actors: &Collection<Actor>, names: &[&
         Open,
         Done,
     }
-    let index: FastHashMap<&str, usize> = actors
+    let index: FxHashMap<&str, usize> = actors
         .items
         .iter()
         .enumerate()

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::hash::BuildFastHash;
+use rustc_hash::FxBuildHasher;
 
 /// An id. The same id appears many times in a dataset (every event names its actors, every
 /// record its source and section), so ids are shared rather than copied.
@@ -26,7 +26,7 @@ thread_local! {
 fn intern(text: &str) -> Arc<str> {
     use std::hash::BuildHasher;
     #[allow(clippy::cast_possible_truncation)] // only the low bits pick the slot
-    let slot = (BuildFastHash.hash_one(text) as usize) & (CACHE_SLOTS - 1);
+    let slot = (FxBuildHasher.hash_one(text) as usize) & (CACHE_SLOTS - 1);
     RECENT.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.is_empty() {

@@ -22,8 +22,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::hash::BuildFastHash;
 use crate::model::{ActorKind, Dataset};
+use rustc_hash::FxBuildHasher;
 
 use super::fuzzy::{letter_set, near_words};
 use super::matcher::{Pattern, Query, Term, bit, for_each_word, word_key};
@@ -466,11 +466,11 @@ struct Builder {
     entries: Vec<Entry>,
     /// Words of up to 16 bytes (most of them) are looked up by their key (`Word::key`): no
     /// string hash, no string compare.
-    short_ids: HashMap<u128, u32, BuildKeyHash>,
+    short_ids: HashMap<u128, u32, FxBuildHasher>,
     /// The last word seen in each of a few thousand slots: most words are found here, before
     /// the map.
     recent: Vec<(u128, u32)>,
-    ids: HashMap<Box<str>, u32, BuildFastHash>,
+    ids: HashMap<Box<str>, u32, FxBuildHasher>,
     terms: Vec<Box<str>>,
     /// The term id of every word of every entry, entry after entry.
     tokens: Vec<u32>,
@@ -564,43 +564,10 @@ fn recent_slot(key: u128) -> usize {
     usize::try_from(mixed >> 52).unwrap_or(0)
 }
 
-/// Hashes a word's key (`Word::key`) with two multiplies; the general hasher walks the bytes.
-#[derive(Default, Clone, Copy)]
-struct BuildKeyHash;
-
-struct KeyHasher(u64);
-
-impl std::hash::BuildHasher for BuildKeyHash {
-    type Hasher = KeyHasher;
-
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
-
-impl std::hash::Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn write_u128(&mut self, key: u128) {
-        #[allow(clippy::cast_possible_truncation)] // the two halves of the key
-        let (low, high) = (key as u64, (key >> 64) as u64);
-        self.0 = (low.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ high).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        // hashbrown takes its control bits from the top of the hash: fold the mixed bits up.
-        self.0 ^ (self.0 >> 29)
-    }
-}
-
 /// The id of a folded word, given one if it is new.
 fn term_id(
-    short_ids: &mut HashMap<u128, u32, BuildKeyHash>,
-    ids: &mut HashMap<Box<str>, u32, BuildFastHash>,
+    short_ids: &mut HashMap<u128, u32, FxBuildHasher>,
+    ids: &mut HashMap<Box<str>, u32, FxBuildHasher>,
     terms: &mut Vec<Box<str>>,
     folded: &str,
     key: u128,
