@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::collections::hash_map::Entry;
+use std::ops::ControlFlow;
 
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
@@ -534,6 +535,19 @@ fn check_event_order(merged: &Merged<'_>, problems: &mut Vec<Problem>) {
 
 /// One cycle in a graph given as lists of successors, as the nodes in order, if there is any.
 fn find_cycle(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
+    let mut found = None;
+    each_cycle(edges, |circle, _| {
+        found = Some(circle.to_vec());
+        ControlFlow::Break(())
+    });
+    found
+}
+
+/// Depth-first over a graph given as lists of successors, calling `found(circle, edge)` for each
+/// edge that closes a circle: `circle` is its nodes in order, ending with the node whose `edge`-th
+/// successor is the first. Nodes are started in index order, so reports come out in a stable
+/// order. An explicit stack, so a chain of a hundred thousand nodes cannot overflow the stack.
+fn each_cycle(edges: &[Vec<usize>], mut found: impl FnMut(&[usize], usize) -> ControlFlow<()>) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -541,34 +555,40 @@ fn find_cycle(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
         Done,
     }
     let mut mark = vec![Mark::New; edges.len()];
+    let mut path: Vec<usize> = Vec::new();
+    let mut next: Vec<usize> = Vec::new(); // for each node on the path, the next edge to try
     for start in 0..edges.len() {
         if mark[start] != Mark::New {
             continue;
         }
-        // An explicit stack of (node, next edge to try), so a long chain cannot overflow the stack.
-        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
         mark[start] = Mark::Open;
-        while let Some(&mut (node, ref mut next)) = path.last_mut() {
-            if let Some(&to) = edges[node].get(*next) {
-                *next += 1;
-                match mark[to] {
-                    Mark::New => {
-                        mark[to] = Mark::Open;
-                        path.push((to, 0));
-                    }
-                    Mark::Open => {
-                        let at = path.iter().position(|&(n, _)| n == to).unwrap_or(0);
-                        return Some(path[at..].iter().map(|&(n, _)| n).collect());
-                    }
-                    Mark::Done => {}
-                }
-            } else {
+        path.push(start);
+        next.push(0);
+        while let (Some(&node), Some(edge)) = (path.last(), next.last_mut()) {
+            let Some(&to) = edges[node].get(*edge) else {
                 mark[node] = Mark::Done;
                 path.pop();
+                next.pop();
+                continue;
+            };
+            let closing = *edge;
+            *edge += 1;
+            match mark[to] {
+                Mark::New => {
+                    mark[to] = Mark::Open;
+                    path.push(to);
+                    next.push(0);
+                }
+                Mark::Open => {
+                    let at = path.iter().position(|&n| n == to).unwrap_or(0);
+                    if found(&path[at..], closing).is_break() {
+                        return;
+                    }
+                }
+                Mark::Done => {}
             }
         }
     }
-    None
 }
 
 /// Things worth a warning but not a rejection: a relationship whose overall `tone` differs from
@@ -606,16 +626,9 @@ pub(super) fn tone_warnings(file: &DatasetFile) -> Vec<String> {
 }
 
 /// Bloc membership must not run in a circle (A in B in A): `members` would never end. A bloc
-/// listing itself is reported where it stands; each longer circle is reported once, at the
-/// membership that closes it. Depth-first, with an explicit stack, so a chain of a hundred
-/// thousand blocs cannot overflow the call stack.
+/// listing itself is reported where it stands (with the member list); each longer circle is
+/// reported once, at the membership that closes it.
 fn membership_cycles(check: &mut Checker, actors: &Collection<Actor>, names: &[&str]) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        New,
-        Open,
-        Done,
-    }
     let index: FxHashMap<&str, usize> = actors
         .items
         .iter()
@@ -626,63 +639,42 @@ fn membership_cycles(check: &mut Checker, actors: &Collection<Actor>, names: &[&
     if index.is_empty() {
         return;
     }
-    let origins: Vec<_> = actors.iter(names).map(|(_, origin)| origin).collect();
-    let mut mark = vec![Mark::New; actors.items.len()];
-    let mut sorted: Vec<usize> = index.values().copied().collect();
-    sorted.sort_unstable(); // file order, so reports come out in a stable order
-    for root in sorted {
-        if mark[root] != Mark::New {
-            continue;
-        }
-        // (bloc, index of the next member to visit)
-        let mut stack = vec![(root, 0usize)];
-        mark[root] = Mark::Open;
-        while let Some(&mut (bloc, ref mut next)) = stack.last_mut() {
-            let members = &actors.items[bloc].members;
-            if *next == members.len() {
-                mark[bloc] = Mark::Done;
-                stack.pop();
-                continue;
-            }
-            let at = *next;
-            *next += 1;
-            let member = members[at].actor.as_str();
-            let Some(&inner) = index.get(member) else { continue };
-            if inner == bloc {
-                continue; // its own member: reported with the member list
-            }
-            match mark[inner] {
-                Mark::New => {
-                    mark[inner] = Mark::Open;
-                    stack.push((inner, 0));
-                }
-                Mark::Open => {
-                    let start = stack.iter().position(|&(b, _)| b == inner).unwrap_or(0);
-                    let circle = &stack[start..];
-                    // A long circle is cut in the middle, to keep the message to one line.
-                    let mut names: Vec<&str> = if circle.len() <= 8 {
-                        circle.iter().map(|&(b, _)| actors.items[b].id.as_str()).collect()
-                    } else {
-                        let ends = circle[..4].iter().chain(&circle[circle.len() - 3..]);
-                        ends.map(|&(b, _)| actors.items[b].id.as_str()).collect()
-                    };
-                    if circle.len() > 8 {
-                        names.insert(4, "…");
-                    }
-                    check.report(
-                        &origins[bloc],
-                        &format!("members[{at}].actor"),
-                        format!(
-                            "bloc membership runs in a circle of {}: {} → {member}",
-                            crate::error::plural(circle.len(), "bloc"),
-                            names.join(" → ")
-                        ),
-                    );
-                }
-                Mark::Done => {}
+    // For each bloc, the blocs among its members and where each stands in `members`.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); actors.items.len()];
+    let mut places: Vec<Vec<usize>> = vec![Vec::new(); actors.items.len()];
+    for &bloc in index.values() {
+        for (at, member) in actors.items[bloc].members.iter().enumerate() {
+            if let Some(&inner) = index.get(member.actor.as_str())
+                && inner != bloc
+            {
+                edges[bloc].push(inner);
+                places[bloc].push(at);
             }
         }
     }
+    let origins: Vec<_> = actors.iter(names).map(|(_, origin)| origin).collect();
+    each_cycle(&edges, |circle, edge| {
+        let ids = |nodes: &[usize]| nodes.iter().map(|&b| actors.items[b].id.as_str()).collect::<Vec<_>>();
+        // A long circle is cut in the middle, to keep the message to one line.
+        let shown = if circle.len() <= 8 {
+            ids(circle)
+        } else {
+            [ids(&circle[..4]), vec!["…"], ids(&circle[circle.len() - 3..])].concat()
+        };
+        let bloc = circle[circle.len() - 1];
+        let at = places[bloc][edge];
+        check.report(
+            &origins[bloc],
+            &format!("members[{at}].actor"),
+            format!(
+                "bloc membership runs in a circle of {}: {} → {}",
+                crate::error::plural(circle.len(), "bloc"),
+                shown.join(" → "),
+                actors.items[circle[0]].id
+            ),
+        );
+        ControlFlow::Continue(())
+    });
 }
 
 #[cfg(test)]
