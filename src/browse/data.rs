@@ -39,8 +39,7 @@ impl<'d> Data<'d> {
     pub fn search(&self, text: &str) -> Vec<Record<'d>> {
         let index = self.index.get_or_init(|| SearchIndex::new(self.dataset));
         let options = SearchOptions { only: None, limit: SEARCH_LIMIT, typos: true };
-        // Each hit names its record by the id `cite` takes.
-        index.search(&Query::parse(text), options).iter().filter_map(|hit| self.find(&hit.id).ok()).collect()
+        index.search(&Query::parse(text), options).into_iter().map(|hit| hit.record).collect()
     }
 
     /// The actor's page as `relations show --as-of` sees it.

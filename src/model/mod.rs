@@ -288,6 +288,9 @@ named_fields_only!(Citation, DatasetInfo, Source, Section, DatasetFile);
 pub struct Dataset {
     pub file: DatasetFile,
     actor_index: HashMap<Slug, usize>,
+    /// For each actor (by its place in `actors`), the places of the events that involve it, in
+    /// order: built on the first question about one actor's events, so a load pays nothing for it.
+    events_by_actor: std::sync::OnceLock<Vec<Vec<u32>>>,
 }
 
 impl Dataset {
@@ -307,7 +310,7 @@ impl Dataset {
             order_by_after(&mut file.events);
         }
         let actor_index = file.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        Self { file, actor_index }
+        Self { file, actor_index, events_by_actor: std::sync::OnceLock::new() }
     }
 
     pub fn info(&self) -> Option<&DatasetInfo> {
@@ -332,6 +335,23 @@ impl Dataset {
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actor_index.get(id).map(|&i| &self.file.actors[i])
+    }
+
+    /// The events that involve the actor, in the dataset's (date) order; none for an unknown id.
+    pub fn events_of<'a>(&'a self, id: &str) -> impl DoubleEndedIterator<Item = &'a Event> + 'a {
+        let index = self.events_by_actor.get_or_init(|| {
+            let mut index = vec![Vec::new(); self.file.actors.len()];
+            for (i, event) in self.file.events.iter().enumerate() {
+                for actor in &event.actors {
+                    if let Some(&a) = self.actor_index.get(actor.as_str()) {
+                        index[a].push(u32::try_from(i).unwrap_or(u32::MAX));
+                    }
+                }
+            }
+            index
+        });
+        let places = self.actor_index.get(id).map_or(&[][..], |&a| &index[a][..]);
+        places.iter().filter_map(|&i| self.file.events.get(i as usize))
     }
 
     /// The event with this id. A scan rather than an index: only roles bounded by an event ask,

@@ -75,10 +75,13 @@ impl EventFilter {
 
     /// The selected events, each marked certain or not, in date order.
     pub fn select<'d>(&self, data: &'d Dataset) -> Vec<Selected<'d>> {
-        // The dataset keeps events in date order, so a filter only has to select.
-        let selected = data
-            .events()
-            .iter()
+        // The dataset keeps events in date order, so a filter only has to select; with actors
+        // named, only the first one's events need looking at.
+        let candidates: Box<dyn DoubleEndedIterator<Item = &'d Event>> = match self.actors.first() {
+            Some(actor) => Box::new(data.events_of(actor.as_str())),
+            None => Box::new(data.events().iter()),
+        };
+        let selected = candidates
             .filter_map(|event| self.placement(event).map(|p| Selected { event, certain: p == Placement::Certain }));
         let limit = self.limit.unwrap_or(usize::MAX);
         if self.reverse { selected.rev().take(limit).collect() } else { selected.take(limit).collect() }

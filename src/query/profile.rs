@@ -100,7 +100,7 @@ impl<'d> Profile<'d> {
             .iter()
             .filter(|f| f.involves(id) && as_of.is_none_or(|year| figure_known_by(f, year)))
             .collect();
-        let all_events: Vec<&Event> = data.events().iter().filter(|e| e.involves(id)).collect();
+        let all_events: Vec<&Event> = data.events_of(id).collect();
         // The same rule as `events --as-of`: certain by then, or marked as maybe.
         let events = all_events
             .iter()

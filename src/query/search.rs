@@ -25,6 +25,7 @@ use std::ops::Range;
 use crate::model::{ActorKind, Dataset};
 use rustc_hash::FxBuildHasher;
 
+use super::Record;
 use super::fuzzy::{letter_set, near_words};
 use super::matcher::{Pattern, Query, Term, bit, for_each_word, word_key};
 
@@ -139,6 +140,8 @@ pub enum KindFilter {
 /// (byte ranges into `text`).
 #[derive(Debug, Clone)]
 pub struct SearchHit<'d> {
+    /// The record itself.
+    pub record: Record<'d>,
     pub kind: RecordKind,
     /// An actor's kind, for actors.
     pub actor_kind: Option<ActorKind>,
@@ -436,28 +439,29 @@ impl<'d> SearchIndex<'d> {
     fn hit(&self, query: &Query, score: f64, entry: &Entry) -> SearchHit<'d> {
         let data = self.data;
         let i = entry.record as usize;
-        let (id, name, actor_kind) = match entry.kind {
+        let (record, name, actor_kind) = match entry.kind {
             RecordKind::Actor => {
                 let a = &data.actors()[i];
-                (a.id.to_string(), a.name.clone(), Some(a.kind))
+                (Record::Actor(a), a.name.clone(), Some(a.kind))
             }
             RecordKind::Relationship => {
                 let r = &data.relationships()[i];
                 let [a, b] = [r.between[0].as_str(), r.between[1].as_str()];
-                (format!("{a}--{b}"), format!("{} – {}", data.name_of(a), data.name_of(b)), None)
+                (Record::Relationship(r), format!("{} – {}", data.name_of(a), data.name_of(b)), None)
             }
             RecordKind::Event => {
                 let e = &data.events()[i];
-                (e.id.to_string(), e.title.clone(), None)
+                (Record::Event(e), e.title.clone(), None)
             }
             RecordKind::Figure => {
                 let f = &data.figures()[i];
-                (f.id.to_string(), f.label.clone(), None)
+                (Record::Figure(f), f.label.clone(), None)
             }
         };
         let text = self.text(entry);
         let matches = query.find(text).into_iter().map(|(_, range)| range).collect();
-        SearchHit { kind: entry.kind, actor_kind, id, name, score, field: entry.field, text, matches }
+        let id = record.id();
+        SearchHit { record, kind: entry.kind, actor_kind, id, name, score, field: entry.field, text, matches }
     }
 }
 
