@@ -365,7 +365,7 @@ fn column_widths(widest: &[usize], longest_word: &[usize], unwrapped: &[bool], w
             if unwrapped[i] {
                 widest[i].min(UNWRAPPED_CAP)
             } else {
-                widest[i].min(longest_word[i].min(WORD_CAP).max(MIN_READABLE)).max(1)
+                widest[i].min(longest_word[i].clamp(MIN_READABLE, WORD_CAP)).max(1)
             }
         })
         .collect();
