@@ -108,6 +108,10 @@ impl Document {
                 }
                 Block::Part(_) => {}
                 Block::Hint(hint) => {
+                    // Apart from a table or stacked records above, so it is not read as their last row.
+                    if i > 0 && matches!(self.blocks[i - 1], Block::Section { .. }) {
+                        writeln!(out.out)?;
+                    }
                     for (n, line) in wrap(&sanitize(hint), width.saturating_sub(2)).iter().enumerate() {
                         let indent = if n == 0 { "" } else { "  " };
                         writeln!(out.out, "{indent}{}", line.dimmed())?;

@@ -16,7 +16,7 @@ use crate::model::Tone;
 /// The widest an unwrapped column is kept, in characters.
 const UNWRAPPED_CAP: usize = 18;
 /// The narrowest a wrapped column may be before a table is stacked instead.
-const MIN_READABLE: usize = 16;
+const MIN_READABLE: usize = 20;
 /// A word longer than this may be cut rather than widen its column.
 const WORD_CAP: usize = 24;
 /// The narrowest a stacked value is wrapped to, however narrow the terminal.
@@ -351,8 +351,8 @@ fn longest_word_width(text: &str) -> usize {
 /// readably (then the rows are stacked). Every column gets its widest line when they all fit.
 /// Otherwise an unwrapped column keeps its widest line (up to `UNWRAPPED_CAP`) and a wrapped one
 /// needs at least `MIN_READABLE` (or its widest line when shorter) and its longest word (up to
-/// `WORD_CAP`, so one freak word does not stack a whole table); what is left is shared out among
-/// the columns that would still wrap.
+/// `WORD_CAP`, so one freak word does not stack a whole table); what is left goes first to
+/// longer words, then is shared out among the columns that would still wrap.
 fn column_widths(widest: &[usize], longest_word: &[usize], unwrapped: &[bool], width: usize) -> Option<Vec<usize>> {
     let count = widest.len();
     // Each column has a border and a space either side; the table one more border.
@@ -370,6 +370,14 @@ fn column_widths(widest: &[usize], longest_word: &[usize], unwrapped: &[bool], w
         })
         .collect();
     let mut left = available.checked_sub(widths.iter().sum())?;
+    // Then, while there is room, words longer than `WORD_CAP` are kept whole too.
+    for i in 0..count {
+        let whole_word = longest_word[i].min(widest[i]);
+        if !unwrapped[i] && whole_word > widths[i] && whole_word - widths[i] <= left {
+            left -= whole_word - widths[i];
+            widths[i] = whole_word;
+        }
+    }
     // Share what is left evenly among the columns still narrower than their widest line; a
     // column that needs less than its share gives the rest back.
     loop {
@@ -455,9 +463,10 @@ mod tests {
 
     #[test]
     fn a_column_is_as_wide_as_its_longest_word_or_the_table_is_stacked() {
-        // 50 - 10 = 40: the first column needs its 20-character word, the second 16 to read.
-        assert_eq!(column_widths(&[100, 100, 3], &[20, 5, 3], &[false, false, true], 50), Some(vec![21, 16, 3]));
-        // Four wrapped columns of at least 16 do not fit in 60 - 13 = 47.
+        // 56 - 10 = 46: the first column needs its 22-character word, the second 20 to read.
+        assert_eq!(column_widths(&[100, 100, 3], &[22, 5, 3], &[false, false, true], 56), Some(vec![23, 20, 3]));
+        assert_eq!(column_widths(&[100, 100, 3], &[22, 5, 3], &[false, false, true], 54), None);
+        // Four wrapped columns of at least 20 do not fit in 60 - 13 = 47.
         assert_eq!(column_widths(&[100; 4], &[5; 4], &[false; 4], 60), None);
     }
 }

@@ -201,7 +201,7 @@ fn full(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
     doc.blocks.push(Block::Part("summary"));
     doc.blocks.push(Block::Text { key: "summary", text: labelled(data, profile, &profile.actor.summary) });
     if let Some(rel) = profile.with_subject {
-        relationship_with_subject(&mut doc, data, profile, rel, width);
+        relationship_with_subject(&mut doc, data, profile, rel, (width, view));
     }
     other_relationships(&mut doc, data, profile, view);
     let actor = profile.actor;
@@ -405,7 +405,13 @@ fn period_end(period: &TonePeriod, as_of: Option<u16>) -> Option<Date> {
 }
 
 /// Tone (as of the year asked), status, themes, summary, the tone chart and its periods.
-fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profile, rel: &Relationship, width: u16) {
+fn relationship_with_subject(
+    doc: &mut Document,
+    data: &Dataset,
+    profile: &Profile,
+    rel: &Relationship,
+    (width, view): (u16, &ProfileView),
+) {
     let subject = data.name_of(rel.other(profile.actor.id.as_str()).as_str()).to_owned();
     doc.blocks.push(Block::Part("tone"));
     doc.blocks.push(Block::Title(format!("Relationship with {subject}")));
@@ -449,8 +455,7 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
             p.label.clone().into(),
         ]);
     }
-    doc.blocks.push(Block::Part("periods"));
-    doc.section("period", "Tone periods", listing);
+    capped_section(doc, profile, view, ("period", "periods"), "Tone periods", listing);
 }
 
 /// The actor's other relationships, closest first, with their tone as of the year asked.
