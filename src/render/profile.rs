@@ -121,7 +121,7 @@ pub const PROFILE_SECTIONS: &[&str] = &[
 ];
 
 /// The parts of a `show --brief` card.
-const BRIEF_SECTIONS: &[&str] = &["identity", "summary", "tone", "relationships", "roles", "events"];
+const BRIEF_SECTIONS: &[&str] = &["identity", "summary", "tone", "relationships", "roles", "members", "events"];
 
 /// Rows of each list in a card unless `--limit` says otherwise.
 const BRIEF_LIMIT: usize = 3;
@@ -249,7 +249,7 @@ fn first_sentence(text: &str) -> &str {
 }
 
 /// One screen: the title, one line of identity, one of summary, the tone with the subject and
-/// its chart, then the first few relationships and roles and the latest events, one line each,
+/// its chart, then the first few relationships, roles and members and the latest events, one line each,
 /// with a hint for each list that was cut and one for the whole profile.
 fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Document {
     let actor = profile.actor;
@@ -300,6 +300,10 @@ fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
         roles.push(vec![role_text(data, role, *standing, profile.as_of).into()]);
     }
     compact(&mut doc, profile, view, ("role", "roles"), "Roles", roles, false);
+    doc.blocks.push(Block::Part("members"));
+    let members = profile.members.iter().map(|(m, member, standing)| (member.name.as_str(), actor, *m, *standing));
+    let members = memberships("member", members.collect(), profile.as_of);
+    compact(&mut doc, profile, view, ("member", "members"), "Members", members, false);
     doc.blocks.push(Block::Part("events"));
     let mut events = Listing::new(vec!["date", "tone", "title"]);
     for selected in &profile.events {
