@@ -32,7 +32,8 @@ fn output_of(command: &str, mode: &Mode, root: &Path) -> String {
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_relations"));
     let bin_dir = binary.parent().expect("the binary has a directory");
     let path = std::env::join_paths(
-        std::iter::once(bin_dir.to_path_buf()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+        std::iter::once(bin_dir.to_path_buf())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )
     .expect("PATH joins");
     let (line, columns) = match mode {

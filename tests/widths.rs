@@ -10,14 +10,8 @@ use std::collections::HashSet;
 use common::{relations, run, run_command};
 use terminal::{in_terminal, widest};
 
-const COMMANDS: &[&[&str]] = &[
-    &["events", "2008"],
-    &["show", "bolivia"],
-    &["show", "chile"],
-    &["figures"],
-    &["list", "actors"],
-    &["timeline"],
-];
+const COMMANDS: &[&[&str]] =
+    &[&["events", "2008"], &["show", "bolivia"], &["show", "chile"], &["figures"], &["list", "actors"], &["timeline"]];
 
 /// The words of a drawing: text between spaces and table borders, without a trailing colon (a
 /// stacked record's keys are a table's headers). Tone charts are left out: they are as long as
@@ -33,7 +27,8 @@ fn words(text: &str) -> HashSet<String> {
 
 /// The same command drawn as a table so wide that nothing wraps: every word whole.
 fn unwrapped_words(args: &[&str]) -> HashSet<String> {
-    let wide = run_command(relations().env("COLUMNS", "4000").args(["--color", "never", "--format", "table"]).args(args));
+    let wide =
+        run_command(relations().env("COLUMNS", "4000").args(["--color", "never", "--format", "table"]).args(args));
     assert_eq!(wide.code, 0, "{args:?}: {}", wide.stderr);
     words(&wide.stdout)
 }
@@ -64,7 +59,10 @@ fn at_60_80_and_120_columns_no_line_is_too_wide_and_no_word_is_split() {
 fn at_80_columns_the_events_of_2008_are_stacked_as_key_value_lines_and_at_120_drawn_as_a_table() {
     let Some(narrow) = in_terminal(80, 40, &[], &["--paging", "never", "events", "2008"]) else { return };
     let narrow = narrow.text();
-    assert!(narrow.lines().any(|l| l.starts_with("title:  Full Bolivia–Chile diplomatic relations severed")), "{narrow}");
+    assert!(
+        narrow.lines().any(|l| l.starts_with("title:  Full Bolivia–Chile diplomatic relations severed")),
+        "{narrow}"
+    );
     assert!(!narrow.contains('┆'), "{narrow}");
     let wide = in_terminal(120, 40, &[], &["--paging", "never", "events", "2008"]).unwrap().text();
     assert!(wide.contains("┆ title"), "{wide}");

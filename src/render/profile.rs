@@ -143,7 +143,11 @@ impl ProfileView {
     }
 
     fn shows(&self, part: &str) -> bool {
-        if self.sections.is_empty() { !self.brief || BRIEF_SECTIONS.contains(&part) } else { self.sections.contains(&part) }
+        if self.sections.is_empty() {
+            !self.brief || BRIEF_SECTIONS.contains(&part)
+        } else {
+            self.sections.contains(&part)
+        }
     }
 }
 
@@ -168,7 +172,12 @@ fn more_hint(profile: &Profile, part: &str, cut: usize) -> String {
         "figures" if profile.as_of.is_none() => format!("relations figures --actor {id}"),
         _ => format!("relations show {id} --section {part}{as_of}"),
     };
-    format!("{cut} more {part}: {how}")
+    let noun = match (cut, part) {
+        (1, "people") => "person",
+        (1, _) => part.trim_end_matches('s'),
+        _ => part,
+    };
+    format!("{cut} more {noun}: {how}")
 }
 
 /// A section with at most the view's limit of rows, and a hint when some were left out.
@@ -288,7 +297,8 @@ fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
     }
     if let Some(year) = profile.as_of {
         for (row, rel) in relationships.rows.iter_mut().zip(&profile.relationships) {
-            row[1] = tone_at(rel, Some(year)).map_or_else(|| "none recorded".into(), |(t, _)| Cell::toned(tone_text(t), t));
+            row[1] =
+                tone_at(rel, Some(year)).map_or_else(|| "none recorded".into(), |(t, _)| Cell::toned(tone_text(t), t));
             row[2] = tone_at(rel, Some(year)).and_then(|(_, p)| p).map_or(String::new(), |p| p.label.clone()).into();
         }
     }
@@ -336,10 +346,9 @@ fn compact(
     if latest {
         listing.rows.reverse();
     }
-    if listing.rows.is_empty() {
-        return;
+    if !listing.rows.is_empty() {
+        doc.blocks.push(Block::Compact { key, title: title.to_owned(), listing });
     }
-    doc.blocks.push(Block::Compact { key, title: title.to_owned(), listing });
     if cut > 0 {
         doc.blocks.push(Block::Hint(more_hint(profile, part, cut)));
     }

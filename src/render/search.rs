@@ -91,7 +91,8 @@ fn heading(hit: &SearchHit, width: usize, color: bool) -> String {
     let before = score.len() + 1 + kind.len() + 1;
     let beside = before + name.chars().count() + 2 + id.chars().count() <= width;
     let name = if beside { name } else { super::document::fit_words(&name, width.saturating_sub(before).max(12)) };
-    let (after, below) = if beside { (format!("  {id}"), String::new()) } else { (String::new(), format!("\n{INDENT}{id}")) };
+    let (after, below) =
+        if beside { (format!("  {id}"), String::new()) } else { (String::new(), format!("\n{INDENT}{id}")) };
     if color {
         format!("{} {} {}{}{}", score.dimmed(), kind.cyan(), name.bold(), after.dimmed(), below.dimmed())
     } else {
