@@ -167,6 +167,15 @@ fn write_compact(listing: &Listing, out: &mut dyn std::io::Write, color: bool, w
             widest[i] = widest[i].max(sanitize(&cell.text).width());
         }
     }
+    // Leading columns too wide to leave ten for the last (long names in a narrow terminal) share
+    // the width evenly and are cut at a word.
+    let leading: usize = widest.iter().map(|w| w + 2).sum();
+    if 2 + leading + 10 > width {
+        let share = (width.saturating_sub(12) / count.max(1)).max(4);
+        for w in &mut widest {
+            *w = (*w).min(share);
+        }
+    }
     for row in &listing.rows {
         let mut line = String::from(" ");
         let mut used = 1;
@@ -177,7 +186,7 @@ fn write_compact(listing: &Listing, out: &mut dyn std::io::Write, color: bool, w
             let text = if last {
                 fit_words(&sanitize(&cell.text), width.saturating_sub(used).max(10))
             } else {
-                let text = sanitize(&cell.text);
+                let text = fit_words(&sanitize(&cell.text), widest.get(i).copied().unwrap_or(0));
                 let pad = " ".repeat(widest[i].saturating_sub(text.width()));
                 format!("{text}{pad}")
             };
