@@ -273,7 +273,7 @@ fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
     }
     doc.blocks.push(Block::Line { key: "actor", text: identity.join(" · ") });
     doc.blocks.push(Block::Part("summary"));
-    doc.blocks.push(Block::Line { key: "summary", text: first_sentence(&actor.summary).to_owned() });
+    doc.blocks.push(Block::Line { key: "summary", text: labelled(data, profile, first_sentence(&actor.summary)) });
     doc.blocks.push(Block::Part("tone"));
     if let Some(rel) = profile.with_subject {
         let subject = data.name_of(rel.other(actor.id.as_str()).as_str());
