@@ -87,7 +87,7 @@ pub enum PagingWhen {
 }
 
 // Two or three examples for each subcommand's help and the manual (`relations man`).
-const SHOW_EXAMPLES: &str = "Examples:\n  relations show chile\n  relations show \"Evo Morales\" --as-of 2008   # as things stood in 2008\n  relations show chile peru --json | jq '.[].relationship'";
+const SHOW_EXAMPLES: &str = "Examples:\n  relations show chile\n  relations show chile --brief                # one screen\n  relations show bolivia --section events --limit 5\n  relations show \"Evo Morales\" --as-of 2008   # as things stood in 2008\n  relations show chile peru --json | jq '.[].relationship'";
 const EVENTS_EXAMPLES: &str = "Examples:\n  relations events 2008\n  relations events 2006..2009 --actor chile\n  relations events --type expulsion --reverse --limit 5";
 const TIMELINE_EXAMPLES: &str = "Examples:\n  relations timeline 2006..2011\n  relations timeline --actor venezuela\n  relations timeline --format mermaid > timeline.mmd";
 const SEARCH_EXAMPLES: &str = "Examples:\n  relations search pinera              # typos and missing accents are fine\n  relations search union --kind bloc\n  relations search garcia --limit 3 --json";
@@ -169,6 +169,20 @@ pub struct ShowArgs {
     /// With --as-of: leave out events that only may have happened by then (marked "?").
     #[arg(long)]
     pub certain: bool,
+
+    /// A card that fits one screen: identity, summary, tone with the subject, the closest
+    /// relationships and the latest events (3 of each unless --limit), with hints for the rest.
+    #[arg(long)]
+    pub brief: bool,
+
+    /// Only this part of the profile; repeat for more.
+    #[arg(long = "section", value_name = "NAME",
+          value_parser = clap::builder::PossibleValuesParser::new(crate::render::PROFILE_SECTIONS))]
+    pub sections: Vec<String>,
+
+    /// At most N rows in every list (the latest N events); what is left out is told.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -240,9 +240,7 @@ fn cite_takes_an_event_title_and_events_can_show_ids() {
     assert_eq!(run.json()["id"], "1879-war-of-the-pacific");
     assert_eq!(common::run(&["cite", "war of the pacific", "--json"]).json()["kind"], "event");
     let narrow = run_command(relations().args(["--format", "table", "events", "2008"]));
-    let header = |text: &str| text.lines().nth(1).unwrap_or_default().to_owned();
-    assert!(!header(&narrow.stdout).contains(" id "), "narrow tables leave ids out: {}", narrow.stdout);
+    assert!(!narrow.stdout.contains("2008-dea-"), "narrow tables leave ids out: {}", narrow.stdout);
     let with_ids = run_command(relations().args(["--format", "table", "events", "2008", "--ids"]));
-    assert!(header(&with_ids.stdout).contains(" id "), "{}", with_ids.stdout);
     assert!(with_ids.stdout.contains("2008-dea-"), "{}", with_ids.stdout);
 }

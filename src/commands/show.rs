@@ -4,7 +4,7 @@ use crate::cli::{Format, ShowArgs};
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::query::{ActorNames, Profile, parse_year, resolve_actor};
-use crate::render::{Output, profile_document, profile_json};
+use crate::render::{Output, ProfileView, profile_document, profile_json};
 
 pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let as_of = args.as_of.as_deref().map(|y| parse_year(y, "--as-of")).transpose()?;
@@ -16,8 +16,9 @@ pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     }
     let profiles: Vec<Profile> =
         actors.into_iter().map(|a| Profile::with_options(data, a, as_of, args.certain)).collect();
+    let view = ProfileView::new(args.brief, &args.sections, args.limit);
     if out.format == Format::Json {
-        let values: Vec<_> = profiles.iter().map(|p| profile_json(data, p)).collect();
+        let values: Vec<_> = profiles.iter().map(|p| profile_json(data, p, &view)).collect();
         return match values.as_slice() {
             [one] => out.json(one),
             all => out.json(all),
@@ -27,7 +28,7 @@ pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         if i > 0 && out.format == Format::Table {
             writeln!(out.out)?;
         }
-        profile_document(data, profile, out.width).write(out)?;
+        profile_document(data, profile, out.width, &view).write(out)?;
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 
 use colored::Colorize;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{Listing, Output, sanitize, wrap};
 use crate::cli::Format;
 use crate::error::Result;
@@ -18,6 +20,15 @@ pub enum Block {
     Section { key: &'static str, title: String, listing: Listing },
     /// Pre-drawn lines (a chart); table format only.
     Drawing(Vec<String>),
+    /// Where a part of the document begins (`show --section NAME`); writes nothing.
+    Part(&'static str),
+    /// A note for people on what else there is and how to ask for it; table format only.
+    Hint(String),
+    /// One line of text cut at a word to the width (a card's summary); `key` and the text in plain.
+    Line { key: &'static str, text: String },
+    /// A heading and one line per row, columns aligned, the last cut at a word to the width (a
+    /// card's lists); in plain, like a section.
+    Compact { key: &'static str, title: String, listing: Listing },
 }
 
 #[derive(Default)]
@@ -34,6 +45,17 @@ impl Document {
         if !listing.rows.is_empty() {
             self.blocks.push(Block::Section { key, title: title.into(), listing });
         }
+    }
+
+    /// Only the parts `keep` chooses (what comes before the first part, the title, always).
+    pub fn keep_parts(&mut self, keep: impl Fn(&str) -> bool) {
+        let mut kept = true;
+        self.blocks.retain(|block| {
+            if let Block::Part(name) = block {
+                kept = keep(name);
+            }
+            kept && !matches!(block, Block::Part(_))
+        });
     }
 
     pub fn write(&self, out: &mut Output) -> Result<()> {
@@ -84,6 +106,23 @@ impl Document {
                         writeln!(out.out, "{line}")?;
                     }
                 }
+                Block::Part(_) => {}
+                Block::Hint(hint) => {
+                    // Apart from a table or stacked records above, so it is not read as their last row.
+                    if i > 0 && matches!(self.blocks[i - 1], Block::Section { .. }) {
+                        writeln!(out.out)?;
+                    }
+                    for (n, line) in wrap(&sanitize(hint), width.saturating_sub(2)).iter().enumerate() {
+                        let indent = if n == 0 { "" } else { "  " };
+                        writeln!(out.out, "{indent}{}", line.dimmed())?;
+                    }
+                }
+                Block::Line { text, .. } => writeln!(out.out, "{}", fit_words(&sanitize(text), width))?,
+                Block::Compact { title, listing, .. } => {
+                    writeln!(out.out)?;
+                    writeln!(out.out, "{}", sanitize(title).bold().underline())?;
+                    write_compact(listing, out.out, out.color, width)?;
+                }
             }
         }
         Ok(())
@@ -93,12 +132,74 @@ impl Document {
     fn write_plain(&self, out: &mut Output) -> Result<()> {
         for block in &self.blocks {
             match block {
-                Block::Title(_) | Block::Drawing(_) => {}
+                Block::Title(_) | Block::Drawing(_) | Block::Part(_) | Block::Hint(_) => {}
+                Block::Section { key, listing, .. } | Block::Compact { key, listing, .. } => {
+                    listing.write_plain(out.out, key)?;
+                }
                 Block::Field { key, value, .. } => writeln!(out.out, "{key}\t{}", sanitize(value))?,
-                Block::Text { key, text } => writeln!(out.out, "{key}\t{}", sanitize(text))?,
-                Block::Section { key, listing, .. } => listing.write_plain(out.out, key)?,
+                Block::Text { key, text } | Block::Line { key, text } => {
+                    writeln!(out.out, "{key}\t{}", sanitize(text))?;
+                }
             }
         }
         Ok(())
     }
+}
+
+/// `text` on one line of at most `width` columns: whole when it fits, else cut after the last
+/// word that fits, with "…" (a word is cut only when it alone is wider than the line).
+pub fn fit_words(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut line = wrap(text, width.saturating_sub(1).max(1)).into_iter().next().unwrap_or_default();
+    line.push('…');
+    line
+}
+
+/// Rows as single lines under two spaces: every column but the last padded to its widest cell,
+/// the last cut at a word to what is left of the width; toned cells coloured.
+fn write_compact(listing: &Listing, out: &mut dyn std::io::Write, color: bool, width: usize) -> Result<()> {
+    let count = listing.columns.headers.len();
+    let mut widest = vec![0; count];
+    for row in &listing.rows {
+        for (i, cell) in row.iter().enumerate().take(count.saturating_sub(1)) {
+            widest[i] = widest[i].max(sanitize(&cell.text).width());
+        }
+    }
+    // Leading columns too wide to leave ten for the last (long names in a narrow terminal) share
+    // the width evenly and are cut at a word.
+    let leading: usize = widest.iter().map(|w| w + 2).sum();
+    if 2 + leading + 10 > width {
+        let share = (width.saturating_sub(12) / count.max(1)).max(4);
+        for w in &mut widest {
+            *w = (*w).min(share);
+        }
+    }
+    for row in &listing.rows {
+        let mut line = String::from(" ");
+        let mut used = 1;
+        for (i, cell) in row.iter().enumerate() {
+            line.push(' ');
+            used += 1;
+            let last = i + 1 == row.len();
+            let text = if last {
+                fit_words(&sanitize(&cell.text), width.saturating_sub(used).max(10))
+            } else {
+                let text = fit_words(&sanitize(&cell.text), widest.get(i).copied().unwrap_or(0));
+                let pad = " ".repeat(widest[i].saturating_sub(text.width()));
+                format!("{text}{pad}")
+            };
+            used += text.width() + 1;
+            match cell.tone {
+                Some(tone) if color => line.push_str(&super::paint(&text, tone).to_string()),
+                _ => line.push_str(&text),
+            }
+            if !last {
+                line.push(' ');
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }

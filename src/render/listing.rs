@@ -15,6 +15,12 @@ use crate::model::Tone;
 
 /// The widest an unwrapped column is kept, in characters.
 const UNWRAPPED_CAP: usize = 18;
+/// The narrowest a wrapped column may be before a table is stacked instead.
+const MIN_READABLE: usize = 20;
+/// A word longer than this may be cut rather than widen its column.
+const WORD_CAP: usize = 24;
+/// The narrowest a stacked value is wrapped to, however narrow the terminal.
+const STACKED_MIN_VALUE: usize = 10;
 /// Rows drawn per comfy-table; each chunk is drawn with the widths measured over all rows.
 const TABLE_CHUNK: usize = 256;
 
@@ -223,28 +229,35 @@ fn write_plain(rows: &dyn Rows, out: &mut dyn Write, prefix: Option<&str>) -> Re
     Ok(())
 }
 
-/// A boxed table in two passes over the rows: the first measures the widest line of each
-/// column and fixes the column widths; the second draws the rows in chunks of `TABLE_CHUNK`
-/// with those widths, so memory stays one chunk whatever the number of rows. Every cell is
-/// wrapped to its column here (words longer than the column are cut), in time linear in its
-/// text, so comfy-table never has to break a word itself (its breaking is quadratic in a long
-/// word's length).
+/// A boxed table in two passes over the rows: the first measures each column (its widest line
+/// and its longest word) and fixes the column widths; the second draws the rows in chunks of
+/// `TABLE_CHUNK` with those widths, so memory stays one chunk whatever the number of rows. Every
+/// cell is wrapped to its column here, in time linear in its text, so comfy-table never has to
+/// break a word itself (its breaking is quadratic in a long word's length). A column is never
+/// narrower than its longest word (up to `WORD_CAP`), so only a word wider than that is cut;
+/// when the columns cannot all get a readable width, the rows are stacked instead
+/// (`write_stacked`).
 fn write_table(rows: &dyn Rows, out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
     let columns = rows.columns();
     let shown: Vec<usize> = (0..columns.headers.len())
         .filter(|&i| width >= 140 || !columns.wide_only.contains(&columns.headers[i]))
         .collect();
     let mut widest: Vec<usize> = shown.iter().map(|&i| columns.headers[i].width()).collect();
+    let mut longest_word: Vec<usize> = shown.iter().map(|&i| longest_word_width(columns.headers[i])).collect();
     for index in 0..rows.len() {
         let row = rows.row(index);
         for (k, &i) in shown.iter().enumerate() {
             if let Some(cell) = row.get(i) {
-                widest[k] = widest[k].max(sanitize(cell.shown()).width());
+                let text = sanitize(cell.shown());
+                widest[k] = widest[k].max(text.width());
+                longest_word[k] = longest_word[k].max(longest_word_width(&text));
             }
         }
     }
     let unwrapped: Vec<bool> = shown.iter().map(|&i| columns.unwrapped.contains(&columns.headers[i])).collect();
-    let widths = column_widths(&widest, &unwrapped, usize::from(width));
+    let Some(widths) = column_widths(&widest, &longest_word, &unwrapped, usize::from(width)) else {
+        return write_stacked(rows, &shown, out, color, width);
+    };
     let chunks = rows.len().div_ceil(TABLE_CHUNK).max(1);
     for chunk in 0..chunks {
         let mut table = Table::new();
@@ -291,43 +304,95 @@ fn write_table(rows: &dyn Rows, out: &mut dyn Write, color: bool, width: u16) ->
     Ok(())
 }
 
-/// Content widths of the columns of a table `width` columns wide: every column its widest line
-/// when they fit; otherwise unwrapped columns keep theirs (up to `UNWRAPPED_CAP`), columns
-/// narrower than a fair share of what is left keep theirs, and the rest share the remainder.
-fn column_widths(widest: &[usize], unwrapped: &[bool], width: usize) -> Vec<usize> {
+/// The rows of a table too narrow for its columns, one record at a time as `key: value` lines
+/// (as `psql \x` and `kubectl describe` do), records apart by a blank line; a long value wraps
+/// at word boundaries under itself. Empty values are left out. Written row by row as they come.
+fn write_stacked(rows: &dyn Rows, shown: &[usize], out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
+    use colored::Colorize;
+    let columns = rows.columns();
+    let key_width = shown.iter().map(|&i| columns.headers[i].width()).max().unwrap_or(0) + 1;
+    let indent = key_width + 1;
+    let value_width = usize::from(width).saturating_sub(indent).max(STACKED_MIN_VALUE);
+    for index in 0..rows.len() {
+        if index > 0 {
+            writeln!(out)?;
+        }
+        let row = rows.row(index);
+        for &i in shown {
+            let Some(cell) = row.get(i) else { continue };
+            let text = sanitize(cell.shown());
+            if text.trim().is_empty() {
+                continue;
+            }
+            let key = format!("{:<key_width$}", format!("{}:", columns.headers[i]));
+            let key = if color { key.dimmed().to_string() } else { key };
+            for (n, line) in wrap_cell(&text, value_width).into_iter().enumerate() {
+                let line = match cell.tone {
+                    Some(tone) if color => super::paint(&line, tone).to_string(),
+                    _ => line,
+                };
+                if n == 0 {
+                    writeln!(out, "{key} {line}")?;
+                } else {
+                    writeln!(out, "{:indent$}{line}", "")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The display width of the widest word of `text`.
+fn longest_word_width(text: &str) -> usize {
+    text.split(char::is_whitespace).map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// Content widths of the columns of a table `width` columns wide, or None when they do not fit
+/// readably (then the rows are stacked). Every column gets its widest line when they all fit.
+/// Otherwise an unwrapped column keeps its widest line (up to `UNWRAPPED_CAP`) and a wrapped one
+/// needs at least `MIN_READABLE` (or its widest line when shorter) and its longest word (up to
+/// `WORD_CAP`, so one freak word does not stack a whole table); what is left goes first to
+/// longer words, then is shared out among the columns that would still wrap.
+fn column_widths(widest: &[usize], longest_word: &[usize], unwrapped: &[bool], width: usize) -> Option<Vec<usize>> {
     let count = widest.len();
     // Each column has a border and a space either side; the table one more border.
-    let available = width.saturating_sub(3 * count + 1).max(count);
+    let available = width.saturating_sub(3 * count + 1);
     if widest.iter().sum::<usize>() <= available {
-        return widest.to_vec();
+        return Some(widest.to_vec());
     }
-    let mut widths = widest.to_vec();
-    let mut open: Vec<usize> = Vec::new();
-    let mut left = available;
-    for (i, &w) in widest.iter().enumerate() {
-        if unwrapped[i] {
-            widths[i] = w.min(UNWRAPPED_CAP);
-            left = left.saturating_sub(widths[i]);
-        } else {
-            open.push(i);
+    let mut widths: Vec<usize> = (0..count)
+        .map(|i| {
+            if unwrapped[i] {
+                widest[i].min(UNWRAPPED_CAP)
+            } else {
+                widest[i].min(longest_word[i].clamp(MIN_READABLE, WORD_CAP)).max(1)
+            }
+        })
+        .collect();
+    let mut left = available.checked_sub(widths.iter().sum())?;
+    // Then, while there is room, words longer than `WORD_CAP` are kept whole too.
+    for i in 0..count {
+        let whole_word = longest_word[i].min(widest[i]);
+        if !unwrapped[i] && whole_word > widths[i] && whole_word - widths[i] <= left {
+            left -= whole_word - widths[i];
+            widths[i] = whole_word;
         }
     }
-    while !open.is_empty() {
-        let share = left / open.len();
-        let (narrow, wide): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&i| widest[i] <= share);
-        if narrow.is_empty() {
-            let extra = left % open.len();
-            for (n, &i) in open.iter().enumerate() {
-                widths[i] = (share + usize::from(n < extra)).max(1);
-            }
+    // Share what is left evenly among the columns still narrower than their widest line; a
+    // column that needs less than its share gives the rest back.
+    loop {
+        let open: Vec<usize> = (0..count).filter(|&i| !unwrapped[i] && widths[i] < widest[i]).collect();
+        if open.is_empty() || left == 0 {
             break;
         }
-        for &i in &narrow {
-            left -= widest[i];
+        let share = (left / open.len()).max(1);
+        for &i in &open {
+            let extra = share.min(widest[i] - widths[i]).min(left);
+            widths[i] += extra;
+            left -= extra;
         }
-        open = wide;
     }
-    widths
+    Some(widths)
 }
 
 /// Greedy word wrap of one line of text to `width` display columns, cutting any word wider than
@@ -390,9 +455,18 @@ mod tests {
 
     #[test]
     fn columns_that_fit_keep_their_width_and_the_rest_share() {
-        assert_eq!(column_widths(&[4, 10], &[false, false], 80), [4, 10]);
+        assert_eq!(column_widths(&[4, 10], &[4, 10], &[false, false], 80), Some(vec![4, 10]));
         // 80 - 3 * 3 - 1 = 70 columns of content: the date keeps 10, the short 5, the rest 55.
-        assert_eq!(column_widths(&[10, 5, 500], &[true, false, false], 80), [10, 5, 55]);
-        assert_eq!(column_widths(&[300, 300], &[false, false], 80), [37, 36]);
+        assert_eq!(column_widths(&[10, 5, 500], &[10, 5, 12], &[true, false, false], 80), Some(vec![10, 5, 55]));
+        assert_eq!(column_widths(&[300, 300], &[9, 9], &[false, false], 80), Some(vec![37, 36]));
+    }
+
+    #[test]
+    fn a_column_is_as_wide_as_its_longest_word_or_the_table_is_stacked() {
+        // 56 - 10 = 46: the first column needs its 22-character word, the second 20 to read.
+        assert_eq!(column_widths(&[100, 100, 3], &[22, 5, 3], &[false, false, true], 56), Some(vec![23, 20, 3]));
+        assert_eq!(column_widths(&[100, 100, 3], &[22, 5, 3], &[false, false, true], 54), None);
+        // Four wrapped columns of at least 20 do not fit in 60 - 13 = 47.
+        assert_eq!(column_widths(&[100; 4], &[5; 4], &[false; 4], 60), None);
     }
 }

@@ -26,7 +26,7 @@ pub use document::{Block, Document};
 pub use graph::write_graph;
 pub use json::{to_writer as write_json_line, to_writer_pretty as write_json};
 pub use listing::{Cell, Columns, List, Listing};
-pub use profile::{profile_document, profile_json, role_dates};
+pub use profile::{PROFILE_SECTIONS, ProfileView, profile_document, profile_json, role_dates};
 pub use sanitize::{csv_cell, sanitize};
 pub use search::{highlight_query, write_search_hits};
 pub use timeline::write_timeline;

@@ -103,44 +103,262 @@ fn citations_text(data: &Dataset, profile: &Profile) -> String {
         .join("; ")
 }
 
-pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Document {
+/// The parts of a profile, in the order written, for `show --section NAME`.
+pub const PROFILE_SECTIONS: &[&str] = &[
+    "identity",
+    "summary",
+    "tone",
+    "periods",
+    "relationships",
+    "roles",
+    "members",
+    "blocs",
+    "people",
+    "organisations",
+    "figures",
+    "events",
+    "sources",
+];
+
+/// The parts of a `show --brief` card.
+const BRIEF_SECTIONS: &[&str] = &["identity", "summary", "tone", "relationships", "roles", "members", "events"];
+
+/// Rows of each list in a card unless `--limit` says otherwise.
+const BRIEF_LIMIT: usize = 3;
+
+/// Which parts of a profile to write, and at most how many rows of each list.
+#[derive(Debug, Default)]
+pub struct ProfileView {
+    brief: bool,
+    /// Names from `PROFILE_SECTIONS`; empty for every part (of the card, when brief).
+    sections: Vec<&'static str>,
+    limit: Option<usize>,
+}
+
+impl ProfileView {
+    /// Names not in `PROFILE_SECTIONS` are ignored (clap has refused them already).
+    pub fn new(brief: bool, sections: &[String], limit: Option<usize>) -> Self {
+        let sections = PROFILE_SECTIONS.iter().copied().filter(|s| sections.iter().any(|n| n == s)).collect();
+        Self { brief, sections, limit: limit.or(brief.then_some(BRIEF_LIMIT)) }
+    }
+
+    fn shows(&self, part: &str) -> bool {
+        if self.sections.is_empty() {
+            !self.brief || BRIEF_SECTIONS.contains(&part)
+        } else {
+            self.sections.contains(&part)
+        }
+    }
+}
+
+/// Keep at most `limit` rows, the first ones or (`latest`) the last ones; the number left out.
+fn cap<T>(rows: &mut Vec<T>, limit: Option<usize>, latest: bool) -> usize {
+    let Some(limit) = limit.filter(|&l| l < rows.len()) else { return 0 };
+    let cut = rows.len() - limit;
+    if latest {
+        rows.drain(..cut);
+    } else {
+        rows.truncate(limit);
+    }
+    cut
+}
+
+/// How to ask for a whole list that was cut: "12 more events: relations events --actor chile".
+fn more_hint(profile: &Profile, part: &str, cut: usize) -> String {
+    let id = profile.actor.id.as_str();
+    let as_of = profile.as_of.map_or(String::new(), |y| format!(" --as-of {y}"));
+    let how = match part {
+        "events" => format!("relations events --actor {id}{as_of}"),
+        "figures" if profile.as_of.is_none() => format!("relations figures --actor {id}"),
+        _ => format!("relations show {id} --section {part}{as_of}"),
+    };
+    let noun = match (cut, part) {
+        (1, "people") => "person",
+        (1, _) => part.trim_end_matches('s'),
+        _ => part,
+    };
+    format!("{cut} more {noun}: {how}")
+}
+
+/// A section with at most the view's limit of rows, and a hint when some were left out.
+fn capped_section(
+    doc: &mut Document,
+    profile: &Profile,
+    view: &ProfileView,
+    (key, part): (&'static str, &'static str),
+    title: &str,
+    mut listing: Listing,
+) {
+    let cut = cap(&mut listing.rows, view.limit, part == "events");
+    doc.blocks.push(Block::Part(part));
+    doc.section(key, title, listing);
+    if cut > 0 {
+        doc.blocks.push(Block::Hint(more_hint(profile, part, cut)));
+    }
+}
+
+/// The profile as a document: every part, or the card (`--brief`), with only the parts asked for.
+pub fn profile_document(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Document {
+    let mut doc = if view.brief { card(data, profile, width, view) } else { full(data, profile, width, view) };
+    doc.keep_parts(|part| part == "hint" || view.shows(part));
+    doc
+}
+
+fn full(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Document {
     let mut doc = Document::default();
     identity(&mut doc, data, profile);
+    doc.blocks.push(Block::Part("summary"));
+    doc.blocks.push(Block::Text { key: "summary", text: labelled(data, profile, &profile.actor.summary) });
     if let Some(rel) = profile.with_subject {
-        relationship_with_subject(&mut doc, data, profile, rel, width);
+        relationship_with_subject(&mut doc, data, profile, rel, (width, view));
     }
-    other_relationships(&mut doc, data, profile);
+    other_relationships(&mut doc, data, profile, view);
     let actor = profile.actor;
     let mut roles = Listing::new(vec!["role"]);
     for (role, standing) in &profile.roles {
         roles.push(vec![role_text(data, role, *standing, profile.as_of).into()]);
     }
-    doc.section("role", "Roles", roles);
+    capped_section(&mut doc, profile, view, ("role", "roles"), "Roles", roles);
     let members = profile.members.iter().map(|(m, member, standing)| (member.name.as_str(), actor, *m, *standing));
-    doc.section("member", "Members", memberships("member", members.collect(), profile.as_of));
+    let members = memberships("member", members.collect(), profile.as_of);
+    capped_section(&mut doc, profile, view, ("member", "members"), "Members", members);
     // The note on vaguely named members is written as of the dataset's end.
     if let Some(note) = actor.members_note.as_ref().filter(|_| profile.as_of.is_none()) {
         doc.field("also", note.clone());
     }
     let blocs = profile.blocs.iter().map(|(bloc, m, standing)| (bloc.name.as_str(), *bloc, *m, *standing));
-    doc.section("bloc", "Blocs", memberships("bloc", blocs.collect(), profile.as_of));
+    let blocs = memberships("bloc", blocs.collect(), profile.as_of);
+    capped_section(&mut doc, profile, view, ("bloc", "blocs"), "Blocs", blocs);
     let mut people = Listing::new(vec!["person", "role"]);
     for (person, role, standing) in &profile.people {
         people.push(vec![person.name.clone().into(), role_text(data, role, *standing, profile.as_of).into()]);
     }
-    doc.section("person", "People", people);
-    doc.section("organisation", "Organisations", records::actors(&profile.organisations).collect());
-    doc.section("figure", "Figures", records::figures(data, &profile.figures).collect());
-    doc.section("event", "Events", records::events(data, &profile.events, profile.as_of).collect());
+    capped_section(&mut doc, profile, view, ("person", "people"), "People", people);
+    let organisations = records::actors(&profile.organisations).collect();
+    capped_section(&mut doc, profile, view, ("organisation", "organisations"), "Organisations", organisations);
+    let figures = records::figures(data, &profile.figures).collect();
+    capped_section(&mut doc, profile, view, ("figure", "figures"), "Figures", figures);
+    let events = records::events(data, &profile.events, profile.as_of).collect();
+    capped_section(&mut doc, profile, view, ("event", "events"), "Events", events);
+    doc.blocks.push(Block::Part("sources"));
     doc.blocks.push(Block::Drawing(vec![String::new()]));
     doc.field("sources", citations_text(data, profile));
     doc
 }
 
-/// Name, kind, aliases, the fields of its kind, the year asked about, the summary.
+/// The first sentence of a text (up to ". " followed by a capital), or all of it.
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        if bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase) {
+            return &text[..=i];
+        }
+    }
+    text
+}
+
+/// One screen: the title, one line of identity, one of summary, the tone with the subject and
+/// its chart, then the first few relationships, roles and members and the latest events, one line each,
+/// with a hint for each list that was cut and one for the whole profile.
+fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Document {
+    let actor = profile.actor;
+    let mut doc = Document::default();
+    doc.blocks.push(Block::Title(format!("{} ({})", actor.name, actor.kind)));
+    doc.blocks.push(Block::Part("identity"));
+    let mut identity = vec![actor.id.to_string(), actor.kind.to_string()];
+    identity.extend(actor.aliases.first().cloned());
+    identity.extend([&actor.iso3, &actor.region, &actor.category].into_iter().flatten().cloned());
+    if let Some(year) = profile.as_of {
+        identity.push(format!("as of {year}"));
+    }
+    doc.blocks.push(Block::Line { key: "actor", text: identity.join(" · ") });
+    doc.blocks.push(Block::Part("summary"));
+    doc.blocks.push(Block::Line { key: "summary", text: labelled(data, profile, first_sentence(&actor.summary)) });
+    doc.blocks.push(Block::Part("tone"));
+    if let Some(rel) = profile.with_subject {
+        let subject = data.name_of(rel.other(actor.id.as_str()).as_str());
+        doc.blocks.push(Block::Drawing(vec![String::new()]));
+        let (text, tone) = match tone_at(rel, profile.as_of) {
+            Some((tone, _)) => (format!("{} with {subject}", tone_text(tone)), Some(tone)),
+            None => (format!("no tone recorded with {subject}"), None),
+        };
+        let color = tone.map(|tone| paint(&text, tone));
+        doc.blocks.push(Block::Field { key: "tone", value: text, color });
+        let last_year = profile.as_of.or_else(|| data.info().map(|i| i.as_of.year())).unwrap_or(0);
+        let periods: Vec<_> =
+            rel.periods.iter().filter(|p| profile.as_of.is_none_or(|y| p.from.year() <= y)).cloned().collect();
+        doc.blocks.push(Block::Drawing(tone_strip(&periods, last_year, width)));
+    }
+    doc.blocks.push(Block::Part("relationships"));
+    let mut relationships = records::relationships(data, &profile.relationships, Some(actor.id.as_str())).collect();
+    relationships.columns.headers.truncate(3);
+    for row in &mut relationships.rows {
+        row.truncate(3);
+    }
+    if let Some(year) = profile.as_of {
+        for (row, rel) in relationships.rows.iter_mut().zip(&profile.relationships) {
+            row[1] =
+                tone_at(rel, Some(year)).map_or_else(|| "none recorded".into(), |(t, _)| Cell::toned(tone_text(t), t));
+            row[2] = tone_at(rel, Some(year)).and_then(|(_, p)| p).map_or(String::new(), |p| p.label.clone()).into();
+        }
+    }
+    let title = if profile.with_subject.is_some() { "Other relationships" } else { "Relationships, closest first" };
+    compact(&mut doc, profile, view, ("relationship", "relationships"), title, relationships, false);
+    doc.blocks.push(Block::Part("roles"));
+    let mut roles = Listing::new(vec!["role"]);
+    for (role, standing) in &profile.roles {
+        roles.push(vec![role_text(data, role, *standing, profile.as_of).into()]);
+    }
+    compact(&mut doc, profile, view, ("role", "roles"), "Roles", roles, false);
+    doc.blocks.push(Block::Part("members"));
+    let members = profile.members.iter().map(|(m, member, standing)| (member.name.as_str(), actor, *m, *standing));
+    let members = memberships("member", members.collect(), profile.as_of);
+    compact(&mut doc, profile, view, ("member", "members"), "Members", members, false);
+    doc.blocks.push(Block::Part("events"));
+    let mut events = Listing::new(vec!["date", "tone", "title"]);
+    for selected in &profile.events {
+        let event = selected.event;
+        events.push(vec![
+            super::marked_date(selected, profile.as_of).into(),
+            Cell::toned(tone_text(event.tone), event.tone),
+            event.title.clone().into(),
+        ]);
+    }
+    compact(&mut doc, profile, view, ("event", "events"), "Latest events", events, true);
+    doc.blocks.push(Block::Part("hint"));
+    let as_of = profile.as_of.map_or(String::new(), |y| format!(" --as-of {y}"));
+    doc.blocks.push(Block::Hint(format!("the whole profile: relations show {}{as_of}", actor.id)));
+    doc
+}
+
+/// A card's list: at most the view's limit of rows (the latest first when `latest`), one line
+/// each, and a hint when some were left out.
+fn compact(
+    doc: &mut Document,
+    profile: &Profile,
+    view: &ProfileView,
+    (key, part): (&'static str, &'static str),
+    title: &str,
+    mut listing: Listing,
+    latest: bool,
+) {
+    let cut = cap(&mut listing.rows, view.limit, latest);
+    if latest {
+        listing.rows.reverse();
+    }
+    if !listing.rows.is_empty() {
+        doc.blocks.push(Block::Compact { key, title: title.to_owned(), listing });
+    }
+    if cut > 0 {
+        doc.blocks.push(Block::Hint(more_hint(profile, part, cut)));
+    }
+}
+
+/// Name, kind, aliases, the fields of its kind, the year asked about.
 fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
     let actor = profile.actor;
     doc.blocks.push(Block::Title(format!("{} ({})", actor.name, actor.kind)));
+    doc.blocks.push(Block::Part("identity"));
     doc.field("id", actor.id.to_string());
     doc.field("name", actor.name.clone());
     doc.field("kind", actor.kind.as_str());
@@ -179,7 +397,6 @@ fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
             doc.field("note", format!("the dataset records nothing about {} as early as {year}", actor.name));
         }
     }
-    doc.blocks.push(Block::Text { key: "summary", text: labelled(data, profile, &actor.summary) });
 }
 
 /// Text written as of the dataset's end, labelled so when a profile is as of an earlier year.
@@ -201,8 +418,15 @@ fn period_end(period: &TonePeriod, as_of: Option<u16>) -> Option<Date> {
 }
 
 /// Tone (as of the year asked), status, themes, summary, the tone chart and its periods.
-fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profile, rel: &Relationship, width: u16) {
+fn relationship_with_subject(
+    doc: &mut Document,
+    data: &Dataset,
+    profile: &Profile,
+    rel: &Relationship,
+    (width, view): (u16, &ProfileView),
+) {
     let subject = data.name_of(rel.other(profile.actor.id.as_str()).as_str()).to_owned();
+    doc.blocks.push(Block::Part("tone"));
     doc.blocks.push(Block::Title(format!("Relationship with {subject}")));
     match tone_at(rel, profile.as_of) {
         Some((tone, period)) => {
@@ -244,11 +468,11 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
             p.label.clone().into(),
         ]);
     }
-    doc.section("period", "Tone periods", listing);
+    capped_section(doc, profile, view, ("period", "periods"), "Tone periods", listing);
 }
 
 /// The actor's other relationships, closest first, with their tone as of the year asked.
-fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
+fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile, view: &ProfileView) {
     if profile.relationships.is_empty() {
         return;
     }
@@ -279,7 +503,7 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
             *themes = labelled(data, profile, &rel.themes.join(", ")).into();
         }
     }
-    doc.section("relationship", title, listing);
+    capped_section(doc, profile, view, ("relationship", "relationships"), title, listing);
 }
 
 /// Members or blocs, with a `role` and a `since` column only when some row has one. The start is
@@ -379,7 +603,8 @@ fn actor_json(data: &Dataset, profile: &Profile) -> Value {
 pub struct ProfileJson<'a> {
     #[serde(flatten)]
     fields: serde_json::Map<String, Value>,
-    events: SelectedEvents<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<SelectedEvents<'a>>,
 }
 
 /// Events with their `certain` mark and no end after the `--as-of` year, written lazily.
@@ -398,7 +623,28 @@ impl Serialize for SelectedEvents<'_> {
     }
 }
 
-pub fn profile_json<'a>(data: &Dataset, profile: &'a Profile) -> ProfileJson<'a> {
+/// The JSON keys each part of a profile is written under.
+fn json_keys(part: &str) -> &'static [&'static str] {
+    match part {
+        "identity" => &["actor", "as_of", "before_any_record", "not_yet_founded"],
+        "summary" => &["actor"],
+        "tone" | "periods" => &["relationship"],
+        "relationships" => &["relationships"],
+        "roles" => &["roles"],
+        "members" => &["members"],
+        "blocs" => &["blocs"],
+        "people" => &["people"],
+        "organisations" => &["organisations"],
+        "figures" => &["figures"],
+        "events" => &["events"],
+        "sources" => &["sources"],
+        _ => &[],
+    }
+}
+
+/// A profile for programs: only the keys of the parts asked for, every list capped to the view's
+/// limit (the latest events), and then `left_out` counting the rows each capped list lost.
+pub fn profile_json<'a>(data: &Dataset, profile: &'a Profile, view: &ProfileView) -> ProfileJson<'a> {
     let relationship = profile.with_subject.map(|rel| relationship_json(data, profile, rel));
     let fields = json!({
         "actor": actor_json(data, profile),
@@ -421,6 +667,30 @@ pub fn profile_json<'a>(data: &Dataset, profile: &'a Profile) -> ProfileJson<'a>
         "figures": profile.figures.iter().map(|f| record_json(f, f.year())).collect::<Vec<_>>(),
         "sources": profile.citations.iter().map(|c| json!({"source": c.source, "section": c.section, "title": data.section_title(c)})).collect::<Vec<_>>(),
     });
-    let Value::Object(fields) = fields else { unreachable!("json! of an object is an object") };
-    ProfileJson { fields, events: SelectedEvents { events: &profile.events, as_of: profile.as_of } }
+    let Value::Object(mut fields) = fields else { unreachable!("json! of an object is an object") };
+    let kept: Vec<&str> =
+        PROFILE_SECTIONS.iter().filter(|part| view.shows(part)).flat_map(|part| json_keys(part)).copied().collect();
+    fields.retain(|key, _| kept.contains(&key.as_str()));
+    let mut left_out = serde_json::Map::new();
+    for (key, value) in &mut fields {
+        if let Value::Array(rows) = value {
+            let cut = cap(rows, view.limit, false);
+            if view.limit.is_some() {
+                left_out.insert(key.clone(), json!(cut));
+            }
+        }
+    }
+    let mut events: &[Selected] = &[];
+    if kept.contains(&"events") {
+        events = &profile.events;
+        if let Some(limit) = view.limit {
+            let cut = events.len().saturating_sub(limit);
+            events = &events[cut..];
+            left_out.insert("events".into(), json!(cut));
+        }
+    }
+    if view.limit.is_some() {
+        fields.insert("left_out".into(), Value::Object(left_out));
+    }
+    ProfileJson { fields, events: kept.contains(&"events").then_some(SelectedEvents { events, as_of: profile.as_of }) }
 }

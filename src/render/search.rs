@@ -81,28 +81,23 @@ fn score_text(score: f64) -> String {
     format!("{score:.2}")
 }
 
-/// The first line of a result: score, kind, name and id, cut to the width.
+/// The first line of a result: score, kind, name and id. When the name would have to be cut to
+/// fit beside the id, the id goes on a line of its own and the name is cut at a word.
 fn heading(hit: &SearchHit, width: usize, color: bool) -> String {
     let score = format!("{:>5.1}", hit.score);
     let kind = format!("{:<12}", kind_text(hit));
     let id = sanitize(&hit.id).into_owned();
-    let room = width.saturating_sub(score.len() + 1 + kind.len() + 1 + 2 + id.chars().count()).max(12);
-    let name = fit(&sanitize(&hit.name), room);
+    let name = sanitize(&hit.name).into_owned();
+    let before = score.len() + 1 + kind.len() + 1;
+    let beside = before + name.chars().count() + 2 + id.chars().count() <= width;
+    let name = if beside { name } else { super::document::fit_words(&name, width.saturating_sub(before).max(12)) };
+    let (after, below) =
+        if beside { (format!("  {id}"), String::new()) } else { (String::new(), format!("\n{INDENT}{id}")) };
     if color {
-        format!("{} {} {}  {}", score.dimmed(), kind.cyan(), name.bold(), id.dimmed())
+        format!("{} {} {}{}{}", score.dimmed(), kind.cyan(), name.bold(), after.dimmed(), below.dimmed())
     } else {
-        format!("{score} {kind} {name}  {id}")
+        format!("{score} {kind} {name}{after}{below}")
     }
-}
-
-/// A text cut to `chars` characters, with "…" where it was cut.
-fn fit(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(chars.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
 
 /// Up to `chars` characters of `text` around its first match, with "…" where the text goes on,
