@@ -1,7 +1,8 @@
 //! The browser's one door into `query/`: every lookup, search, filter and as-of rule it uses is
 //! called here, so that a change to the query API is re-pointed in this file alone.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
+use std::sync::atomic::AtomicBool;
 
 use crate::error::Result;
 use crate::model::{Actor, Dataset, Date, Relationship, Tone, TonePeriod};
@@ -12,9 +13,10 @@ use crate::query::{self, ActorNames, DateRange, EventFilter, Profile, Query, Sea
 pub struct Data<'d> {
     pub dataset: &'d Dataset,
     pub names: ActorNames<'d>,
-    /// The search index of `relations search`, built on the first search: opening the browser
-    /// costs no more than loading the data.
-    index: OnceCell<SearchIndex<'d>>,
+    /// The search index of `relations search`, built in the background from the moment the
+    /// browser opens (`prepare_search`), or on the first search if that comes first: opening the
+    /// browser costs no more than loading the data.
+    index: OnceLock<SearchIndex<'d>>,
 }
 
 /// At most this many search results are listed; the best come first.
@@ -22,7 +24,7 @@ pub const SEARCH_LIMIT: usize = 500;
 
 impl<'d> Data<'d> {
     pub fn new(dataset: &'d Dataset) -> Self {
-        Self { dataset, names: ActorNames::new(dataset), index: OnceCell::new() }
+        Self { dataset, names: ActorNames::new(dataset), index: OnceLock::new() }
     }
 
     /// What `relations show` resolves a name to.
@@ -33,6 +35,18 @@ impl<'d> Data<'d> {
     /// A record named as `cite` names it: an event or figure id, `a--b`, or an actor id or name.
     pub fn find(&self, text: &str) -> Result<Record<'d>> {
         query::find_record(self.dataset, &self.names, text)
+    }
+
+    /// What builds the search index, unless it is built already (a search meanwhile waits for
+    /// it), until `stop` is set: run on a background thread while the browser is open.
+    pub fn prepare_search(&self) -> impl FnOnce(&AtomicBool) + Send + '_ {
+        let (dataset, index) = (self.dataset, &self.index);
+        move |stop| {
+            let index = index.get_or_init(|| SearchIndex::build(dataset, stop));
+            if !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                index.letters();
+            }
+        }
     }
 
     /// The records `relations search` finds for the query, best first.

@@ -9,6 +9,7 @@ mod terminal;
 pub mod view;
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::error::{Error, Result};
 
@@ -30,7 +31,16 @@ pub fn require_terminal() -> Result<()> {
 }
 
 /// Run the browser on a record (the dataset's subject when `None`) until the user quits.
+///
+/// The search index is built on a second thread meanwhile, so that the first search letter
+/// rarely waits for it; quitting stops that build.
 pub fn run<'d>(data: &Data<'d>, start: Option<Record<'d>>, as_of: Option<u16>, color: bool) -> Result<Ending> {
-    let ending = terminal::run(data, |size| State::new(data, start, as_of, size), Theme { color })?;
-    Ok(ending)
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let prepare = data.prepare_search();
+        scope.spawn(|| prepare(&stop));
+        let ending = terminal::run(data, |size| State::new(data, start, as_of, size), Theme { color });
+        stop.store(true, Ordering::Relaxed);
+        Ok(ending?)
+    })
 }

@@ -287,7 +287,7 @@ named_fields_only!(Citation, DatasetInfo, Source, Section, DatasetFile);
 #[derive(Debug, Default)]
 pub struct Dataset {
     pub file: DatasetFile,
-    actor_index: HashMap<Slug, usize>,
+    actor_index: rustc_hash::FxHashMap<Slug, usize>,
     /// For each actor (by its place in `actors`), the places of the events that involve it, in
     /// order: built on the first question about one actor's events, so a load pays nothing for it.
     events_by_actor: std::sync::OnceLock<Vec<Vec<u32>>>,

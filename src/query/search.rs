@@ -21,6 +21,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::{ActorKind, Dataset};
 use rustc_hash::FxBuildHasher;
@@ -170,10 +171,19 @@ pub struct SearchIndex<'d> {
     stats: [(u32, u64); Field::COUNT],
     /// Where each kind's records start in one array of all records.
     base: [usize; 4],
+    /// The letters of each term (`fuzzy::letter_set`), made on the first typo looked up.
+    letters: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl<'d> SearchIndex<'d> {
     pub fn new(data: &'d Dataset) -> Self {
+        Self::build(data, &AtomicBool::new(false))
+    }
+
+    /// The index, built until `stop` is set: a browser that quits while its index is still
+    /// being built in the background stops the build rather than wait for it (what was built by
+    /// then is not a whole index, and is only dropped).
+    pub fn build(data: &'d Dataset, stop: &AtomicBool) -> Self {
         let mut builder = Builder::default();
         for (i, a) in data.actors().iter().enumerate() {
             let add = |b: &mut Builder, field, item, text: &str| b.add(RecordKind::Actor, i, field, item, text);
@@ -205,16 +215,16 @@ impl<'d> SearchIndex<'d> {
             let second = (half < events.len()).then(|| {
                 scope.spawn(|| {
                     let mut second = Builder::default();
-                    second.add_events(&events[half..], half);
+                    second.add_events(&events[half..], half, stop);
                     second
                 })
             });
-            builder.add_events(&events[..half], 0);
+            builder.add_events(&events[..half], 0, stop);
             second.map(std::thread::ScopedJoinHandle::join)
         });
         match second {
             Some(Ok(second)) => builder.absorb(second),
-            Some(Err(_)) => builder.add_events(&events[half..], half),
+            Some(Err(_)) => builder.add_events(&events[half..], half, stop),
             None => {}
         }
         for (i, f) in data.figures().iter().enumerate() {
@@ -231,7 +241,7 @@ impl<'d> SearchIndex<'d> {
         sorted.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
         let counts = [data.actors().len(), data.relationships().len(), data.events().len()];
         let base = [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]];
-        Self { data, entries, terms, starts, postings, sorted, stats, base }
+        Self { data, entries, terms, starts, postings, sorted, stats, base, letters: std::sync::OnceLock::new() }
     }
 
     fn postings(&self, term: u32) -> &[u32] {
@@ -308,16 +318,21 @@ impl<'d> SearchIndex<'d> {
         self.sorted.get(at).copied().filter(|&id| &*self.terms[id as usize] == word)
     }
 
+    /// The letters of every term, for the typo look-up: made once, on the first typo or ahead of
+    /// time by a caller that has time to spare (the browser, while the user reads).
+    pub fn letters(&self) -> &[u32] {
+        self.letters.get_or_init(|| self.terms.iter().map(|t| letter_set(t)).collect())
+    }
+
     /// A copy of the query in which each lone word that matches nothing carries the known words
     /// a typo away from it.
     fn with_typos(&self, query: &Query) -> Query {
         let mut query = query.clone();
-        let mut letters: Option<Vec<u32>> = None;
         for term in &mut query.terms {
             if term.words.len() != 1 || !self.term_ids(&term.words[0]).is_empty() {
                 continue;
             }
-            let letters = letters.get_or_insert_with(|| self.terms.iter().map(|t| letter_set(t)).collect());
+            let letters = self.letters();
             let pattern = &mut term.words[0];
             let candidates = self.terms.iter().zip(letters.iter()).map(|(t, &set)| (&**t, set));
             pattern.fuzzy = near_words(&pattern.folded, candidates).into_iter().map(|(w, _)| w.to_owned()).collect();
@@ -517,8 +532,11 @@ impl Builder {
 }
 
 impl Builder {
-    fn add_events(&mut self, events: &[crate::model::Event], first: usize) {
+    fn add_events(&mut self, events: &[crate::model::Event], first: usize, stop: &AtomicBool) {
         for (i, e) in events.iter().enumerate() {
+            if i % 512 == 0 && stop.load(Ordering::Relaxed) {
+                return;
+            }
             let i = first + i;
             self.add(RecordKind::Event, i, Field::Title, 0, &e.title);
             for (k, tag) in e.tags.iter().enumerate() {
