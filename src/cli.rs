@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::render::{Format, PagingWhen};
+
 /// Browse a knowledge base of a country's foreign relations: actors, relationships, events and
 /// figures, each with its sources. Ships with Bolivia's international relations (to 2011).
 #[derive(Debug, Parser)]
@@ -52,36 +54,9 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Boxed, coloured tables fitted to the terminal.
-    Table,
-    /// Tab-separated, one record per line, no colour.
-    Plain,
-    /// One JSON document.
-    Json,
-    /// One compact JSON object per line.
-    Ndjson,
-    /// RFC 4180 CSV with a header row (list outputs only).
-    Csv,
-    /// A Mermaid diagram (timeline, graph).
-    Mermaid,
-    /// A Graphviz DOT graph (graph).
-    Dot,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when the stream is a terminal, NO_COLOR is unset and TERM is not dumb.
     Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PagingWhen {
-    /// Page on a terminal when the output is taller than the screen.
-    Auto,
-    /// Page on a terminal even when the output fits on one screen.
     Always,
     Never,
 }

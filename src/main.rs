@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use colored::Colorize;
 
-use relations::cli::{Cli, ColorWhen, Format, PagingWhen};
+use relations::cli::{Cli, ColorWhen};
+use relations::render::{Format, PagingWhen};
 use relations::render::Output;
 use relations::render::pager::{Pager, PagerSettings, pager_command, terminal_rows};
 use relations::{commands, error, render};

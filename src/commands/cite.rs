@@ -2,7 +2,8 @@
 
 use serde_json::json;
 
-use crate::cli::{CiteArgs, Format};
+use crate::cli::CiteArgs;
+use crate::render::Format;
 use crate::error::Result;
 use crate::model::{Citation, Dataset};
 use crate::query::{ActorNames, Record, find_record};

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::cli::CompareArgs;
-use crate::cli::Format;
+use crate::render::Format;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Event, Figure};
 use crate::query::{ActorNames, Profile, resolve_actor, tone_at};

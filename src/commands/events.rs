@@ -1,6 +1,7 @@
 //! `relations events [RANGE]`: events in date order, filtered.
 
-use crate::cli::{EventArgs, Format};
+use crate::cli::EventArgs;
+use crate::render::Format;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, Grep, Query, fold, parse_year, resolve_actor, tag_counts};

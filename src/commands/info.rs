@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::cli::Format;
+use crate::render::Format;
 use crate::error::Result;
 use crate::model::{ActorKind, Dataset};
 use crate::render::{Block, Document, Listing, Output};

@@ -24,7 +24,8 @@ pub use completions::complete_if_asked;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, ValueEnum};
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command};
+use crate::render::Format;
 use crate::error::Result;
 use crate::load::{self, Input};
 use crate::model::Dataset;

@@ -1,6 +1,7 @@
 //! `relations show ACTOR…`: the profile of each actor, one after another.
 
-use crate::cli::{Format, ShowArgs};
+use crate::cli::ShowArgs;
+use crate::render::Format;
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::query::{ActorNames, Profile, parse_year, resolve_actor};

@@ -4,7 +4,8 @@ use std::io::Write as _;
 
 use serde_json::json;
 
-use crate::cli::{Format, ValidateArgs};
+use crate::cli::ValidateArgs;
+use crate::render::Format;
 use crate::error::{Error, Problem, Result, plural};
 use crate::load::{self, Input, InputLimit};
 use crate::render::Output;

@@ -4,7 +4,7 @@
 use colored::Colorize;
 
 use super::{Listing, Output, sanitize, wrap};
-use crate::cli::Format;
+use crate::render::Format;
 use crate::error::Result;
 
 pub enum Block {

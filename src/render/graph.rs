@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{Cell, Listing, Output, sanitize, tone_text};
-use crate::cli::Format;
+use crate::render::Format;
 use crate::error::Result;
 use crate::model::{Actor, ActorKind, Tone};
 

@@ -9,7 +9,7 @@ use serde::{Serialize, Serializer};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Output, csv_cell, sanitize, tone_color};
-use crate::cli::Format;
+use crate::render::Format;
 use crate::error::Result;
 use crate::model::Tone;
 

@@ -4,6 +4,7 @@
 mod certainty;
 mod chart;
 mod document;
+mod format;
 mod graph;
 mod json;
 mod listing;
@@ -16,7 +17,7 @@ mod timeline;
 
 use std::io::Write;
 
-use crate::cli::Format;
+pub use format::{Format, PagingWhen};
 use crate::error::{Error, Result};
 use crate::model::Tone;
 

@@ -9,7 +9,7 @@ use colored::Colorize;
 use serde_json::{Value, json};
 
 use super::{Output, sanitize};
-use crate::cli::Format;
+use crate::render::Format;
 use crate::error::Result;
 use crate::query::{Query, RecordKind, SearchHit};
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::records::record_json;
 use super::{Output, mark_record, marked_date, paint, sanitize, wrap};
-use crate::cli::Format;
+use crate::render::Format;
 use crate::error::Result;
 use crate::model::{Event, Tone};
 use crate::query::Selected;
