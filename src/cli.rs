@@ -36,6 +36,11 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "format", help_heading = "Global options")]
     pub json: bool,
 
+    /// The columns of a list to write, in this order (comma-separated, as in the CSV header):
+    /// for plain, CSV, JSON, NDJSON and tables. An unknown name lists the known ones.
+    #[arg(long, value_name = "A,B,…", value_delimiter = ',', global = true, help_heading = "Global options")]
+    pub fields: Option<Vec<String>>,
+
     /// When to use colour.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true, help_heading = "Global options")]
     pub color: ColorWhen,

@@ -99,7 +99,13 @@ fn main() -> ExitCode {
     };
     let mut pager = Pager::new(stdout.lock(), settings);
     let mut writer = BufWriter::new(&mut pager);
-    let mut out = Output { out: &mut writer, format, color: color_out && format == Format::Table, width };
+    let mut out = Output {
+        out: &mut writer,
+        format,
+        color: color_out && format == Format::Table,
+        width,
+        fields: cli.fields.clone(),
+    };
     let result = commands::run(&cli, &mut out).and_then(|()| writer.flush().map_err(error::Error::from));
     drop(writer);
     // The pager is waited for (and short output printed) before any error message, so that the

@@ -72,7 +72,7 @@ pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         doc.section("relationship", "Their relationship", records::relationships(data, &[rel], None).collect());
     }
     let blocs: Vec<_> = shared_blocs.clone();
-    doc.section("bloc", "Blocs they share", records::actors(&blocs).collect());
+    doc.section("bloc", "Blocs they share", records::actors(data, &blocs).collect());
     doc.section(
         "event",
         "Events involving both",

@@ -16,7 +16,8 @@ pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         // Matched words are highlighted in a coloured table: drawn first, then marked.
         Some(grep) if out.color && out.format == Format::Table => {
             let mut drawn = Vec::new();
-            list.write(&mut Output { out: &mut drawn, format: out.format, color: out.color, width: out.width })?;
+            let fields = out.fields.clone();
+            list.write(&mut Output { out: &mut drawn, format: out.format, color: out.color, width: out.width, fields })?;
             out.out.write_all(highlight_query(&String::from_utf8_lossy(&drawn), &grep.query).as_bytes())?;
             Ok(())
         }

@@ -39,6 +39,8 @@ pub struct Output<'a> {
     pub color: bool,
     /// Terminal width in columns, for tables and wrapping.
     pub width: u16,
+    /// `--fields`: the columns of a list to write, in this order.
+    pub fields: Option<Vec<String>>,
 }
 
 impl Output<'_> {

@@ -129,7 +129,7 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
         people.push(vec![person.name.clone().into(), role_text(data, role, *standing, profile.as_of).into()]);
     }
     doc.section("person", "People", people);
-    doc.section("organisation", "Organisations", records::actors(&profile.organisations).collect());
+    doc.section("organisation", "Organisations", records::actors(data, &profile.organisations).collect());
     doc.section("figure", "Figures", records::figures(data, &profile.figures).collect());
     doc.section("event", "Events", records::events(data, &profile.events, profile.as_of).collect());
     doc.blocks.push(Block::Drawing(vec![String::new()]));
@@ -259,8 +259,11 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
         "Other relationships"
     };
     let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str())).collect();
+    let column = |name: &str| listing.columns.headers.iter().position(|h| *h == name).unwrap_or(usize::MAX);
+    let (tone_at_column, label_column, status_column, themes_column) =
+        (column("tone"), column("tone_label"), column("status"), column("themes"));
     if profile.as_of.is_some()
-        && let Some(header) = listing.columns.headers.get_mut(2)
+        && let Some(header) = listing.columns.headers.get_mut(status_column)
     {
         *header = "in force";
     }
@@ -268,14 +271,22 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
         let Some(year) = profile.as_of else { continue };
         // As of a year: the tone and label of the period in force, never the tone and status of
         // the dataset's end.
-        if let Some((tone, period)) = tone_at(rel, Some(year)) {
-            row[1] = Cell::toned(tone_text(tone), tone);
-            row[2] = period.map_or(String::new(), |p| p.label.clone()).into();
-        } else {
-            row[1] = format!("none recorded for {year}").into();
-            row[2] = String::new().into();
+        let (tone, status) = match tone_at(rel, Some(year)) {
+            Some((tone, period)) => {
+                (records::tone_cells(Some(tone)), period.map_or(String::new(), |p| p.label.clone()).into())
+            }
+            None => {
+                let none = Cell::from(String::new()).shown_as(format!("none recorded for {year}"));
+                ([none, Cell::default()], Cell::default())
+            }
+        };
+        let [tone, label] = tone;
+        for (index, cell) in [(tone_at_column, tone), (label_column, label), (status_column, status)] {
+            if let Some(slot) = row.get_mut(index) {
+                *slot = cell;
+            }
         }
-        if let Some(themes) = row.get_mut(3) {
+        if let Some(themes) = row.get_mut(themes_column) {
             *themes = labelled(data, profile, &rel.themes.join(", ")).into();
         }
     }

@@ -61,7 +61,7 @@ fn render(data: &Dataset, format: &str, args: &[String]) -> Option<String> {
     let cli = Cli::try_parse_from(argv).expect("the arguments parse");
     let format = cli.format.expect("a format is given");
     let mut bytes = Vec::new();
-    let mut out = Output { out: &mut bytes, format, color: false, width: 80 };
+    let mut out = Output { out: &mut bytes, format, color: false, width: 80, fields: None };
     relations::commands::run_on(&cli, data, &mut out).ok()?;
     Some(String::from_utf8(bytes).expect("output is UTF-8"))
 }
