@@ -110,6 +110,12 @@ fn name(command: &Command) -> &'static str {
 pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
     let command = name(&cli.command);
     out.require(formats(command), command)?;
+    if out.fields.is_some() && matches!(out.format, Format::Mermaid | Format::Dot) {
+        return Err(crate::error::Error::Usage(format!(
+            "--fields chooses columns of a list; {} draws a diagram",
+            crate::render::format_name(out.format)
+        )));
+    }
     if out.fields.is_some() && !takes_fields(command) {
         return Err(crate::error::Error::Usage(format!(
             "`{command}` writes no list to choose --fields from; they apply to events, timeline, search, list, figures and graph"
