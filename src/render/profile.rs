@@ -275,9 +275,10 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
             Some((tone, period)) => {
                 (records::tone_cells(Some(tone)), period.map_or(String::new(), |p| p.label.clone()).into())
             }
+            // No tone: tables say so under `tone`; plain says so in the period column.
             None => {
-                let none = Cell::from(String::new()).shown_as(format!("none recorded for {year}"));
-                ([none, Cell::default()], Cell::default())
+                let none = format!("none recorded for {year}");
+                ([Cell::from(String::new()).shown_as(none.clone()), Cell::default()], Cell::from(none).shown_as(""))
             }
         };
         let [tone, label] = tone;
