@@ -16,5 +16,5 @@ pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     if out.format == Format::Csv || out.fields.is_some() {
         return records::events(data, &selected, as_of).write(out);
     }
-    write_timeline(out, &selected, years, as_of)
+    write_timeline(out, data, &selected, years, as_of)
 }
