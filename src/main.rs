@@ -7,9 +7,9 @@ use clap::FromArgMatches;
 use colored::Colorize;
 
 use relations::cli::{Cli, ColorWhen};
-use relations::render::{Format, PagingWhen};
 use relations::render::Output;
 use relations::render::pager::{Pager, PagerSettings, pager_command, terminal_rows};
+use relations::render::{Format, PagingWhen};
 use relations::{commands, error, render};
 
 /// Colour for one stream: `--color` first, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb and

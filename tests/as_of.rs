@@ -199,7 +199,10 @@ fn uncertain_events_are_marked_in_every_format() {
     let records: Vec<Value> = ndjson.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(records.iter().any(|r| r["id"] == "pinera-elected" && r["certain"] == false));
     let timeline = plain(&["timeline", "2010"]);
-    assert!(timeline.lines().any(|l| l.starts_with("2010\t2006\t2011-03\ttrue\tfalse\tpinera-elected\t")), "{timeline}");
+    assert!(
+        timeline.lines().any(|l| l.starts_with("2010\t2006\t2011-03\ttrue\tfalse\tpinera-elected\t")),
+        "{timeline}"
+    );
     let grouped = json(&["timeline", "2010", "--json"]);
     assert!(grouped[0]["events"].as_array().unwrap().iter().any(|e| e["certain"] == false));
     assert!(!plain(&["timeline", "2010", "--certain"]).contains("pinera"));

@@ -70,9 +70,9 @@ impl Contract {
     fn record(&self, name: &str) -> (&serde_json::Map<String, Value>, Vec<String>) {
         let def = if name == "DatasetFile" { &self.schema } else { &self.schema["$defs"][name] };
         let properties = def["properties"].as_object().unwrap_or_else(|| panic!("no record {name} in the schema"));
-        let required = def["required"].as_array().map_or_else(Vec::new, |r| {
-            r.iter().map(|k| k.as_str().expect("a key").to_owned()).collect()
-        });
+        let required = def["required"]
+            .as_array()
+            .map_or_else(Vec::new, |r| r.iter().map(|k| k.as_str().expect("a key").to_owned()).collect());
         (properties, required)
     }
 

@@ -125,7 +125,10 @@ fn info_gives_title_subject_sources_counts_and_years() {
     assert_eq!(info["years"]["from"], 1879);
     let events = info["counts"]["events"].as_u64().unwrap() as usize;
     assert_eq!(events, json(&["events", "--json"]).as_array().unwrap().len());
-    assert_eq!(info["counts"]["countries"].as_u64().unwrap() as usize, json(&["list", "countries", "--json"]).as_array().unwrap().len());
+    assert_eq!(
+        info["counts"]["countries"].as_u64().unwrap() as usize,
+        json(&["list", "countries", "--json"]).as_array().unwrap().len()
+    );
 }
 
 #[test]

@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use crate::cli::CompareArgs;
-use crate::render::Format;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Event, Figure};
 use crate::query::{ActorNames, Profile, resolve_actor, tone_at};
+use crate::render::Format;
 use crate::render::records::{self, record_json};
 use crate::render::{Block, Cell, Document, Listing, Output, sanitize, tone_text};
 

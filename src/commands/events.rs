@@ -1,10 +1,10 @@
 //! `relations events [RANGE]`: events in date order, filtered.
 
 use crate::cli::EventArgs;
-use crate::render::Format;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, Grep, Query, fold, parse_year, resolve_actor, tag_counts};
+use crate::render::Format;
 use crate::render::{Output, highlight_query, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
@@ -17,7 +17,13 @@ pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         Some(grep) if out.color && out.format == Format::Table => {
             let mut drawn = Vec::new();
             let fields = out.fields.clone();
-            list.write(&mut Output { out: &mut drawn, format: out.format, color: out.color, width: out.width, fields })?;
+            list.write(&mut Output {
+                out: &mut drawn,
+                format: out.format,
+                color: out.color,
+                width: out.width,
+                fields,
+            })?;
             out.out.write_all(highlight_query(&String::from_utf8_lossy(&drawn), &grep.query).as_bytes())?;
             Ok(())
         }

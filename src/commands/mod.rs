@@ -25,10 +25,10 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, ValueEnum};
 
 use crate::cli::{Cli, Command};
-use crate::render::Format;
 use crate::error::Result;
 use crate::load::{self, Input};
 use crate::model::Dataset;
+use crate::render::Format;
 use crate::render::{DOCUMENT_FORMATS, LIST_FORMATS, Output};
 
 /// The formats each subcommand can write. Its `--format` help offers these and no others, and

@@ -1,10 +1,10 @@
 //! `relations show ACTOR…`: the profile of each actor, one after another.
 
 use crate::cli::ShowArgs;
-use crate::render::Format;
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::query::{ActorNames, Profile, parse_year, resolve_actor};
+use crate::render::Format;
 use crate::render::{Output, profile_document, profile_json};
 
 pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {

@@ -5,9 +5,9 @@ use std::io::Write as _;
 use serde_json::json;
 
 use crate::cli::ValidateArgs;
-use crate::render::Format;
 use crate::error::{Error, Problem, Result, plural};
 use crate::load::{self, Input, InputLimit};
+use crate::render::Format;
 use crate::render::Output;
 
 pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut Output) -> Result<()> {
@@ -48,7 +48,9 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut O
             // standard error are those of any invalid data.
             if out.format == Format::Json {
                 let listed: Vec<_> = problems.iter().map(problem_json).collect();
-                out.json(&json!({"valid": false, "files": checked, "warnings": [], "counts": null, "problems": listed}))?;
+                out.json(
+                    &json!({"valid": false, "files": checked, "warnings": [], "counts": null, "problems": listed}),
+                )?;
             }
             return Err(Error::InvalidData(problems));
         }
@@ -70,7 +72,8 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut O
     }
     if out.format == Format::Json {
         let counts: serde_json::Map<_, _> = counts.iter().map(|(k, n)| ((*k).to_owned(), json!(n))).collect();
-        return out.json(&json!({"valid": true, "files": checked, "warnings": warnings, "counts": counts, "problems": []}));
+        return out
+            .json(&json!({"valid": true, "files": checked, "warnings": warnings, "counts": counts, "problems": []}));
     }
     let summary: Vec<String> = counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
     writeln!(out.out, "ok: {} valid ({} after merging)", plural(checked.len(), "file"), summary.join(", "))?;

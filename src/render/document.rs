@@ -4,8 +4,8 @@
 use colored::Colorize;
 
 use super::{Listing, Output, sanitize, wrap};
-use crate::render::Format;
 use crate::error::Result;
+use crate::render::Format;
 
 pub enum Block {
     /// The profile's title line.

@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{Cell, Listing, Output, sanitize, tone_text};
-use crate::render::Format;
 use crate::error::Result;
 use crate::model::{Actor, ActorKind, Tone};
+use crate::render::Format;
 
 use crate::query::{Edge, EdgeKind, Network};
 

@@ -10,9 +10,9 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Output, csv_cell, sanitize, tone_color};
-use crate::render::Format;
 use crate::error::{Error, Result};
 use crate::model::Tone;
+use crate::render::Format;
 
 /// The widest an unwrapped column is kept, in characters.
 const UNWRAPPED_CAP: usize = 18;
@@ -224,7 +224,12 @@ where
         let picked = self.columns.selected(Some(fields))?;
         let object = |item: &'a T| -> Fields {
             let cells = (self.cells)(item);
-            Fields(picked.iter().map(|&i| (self.columns.headers[i], cells.get(i).map_or(Value::Null, Cell::json))).collect())
+            Fields(
+                picked
+                    .iter()
+                    .map(|&i| (self.columns.headers[i], cells.get(i).map_or(Value::Null, Cell::json)))
+                    .collect(),
+            )
         };
         if out.format == Format::Json {
             crate::render::write_json(&mut *out.out, &Elements(self.items, &object))?;
@@ -290,7 +295,9 @@ fn write_rows(rows: &dyn Rows, out: &mut Output) -> Result<()> {
             writer.write_record(picked.iter().map(|&i| rows.columns().headers[i])).map_err(csv_error)?;
             for index in 0..rows.len() {
                 let row = rows.row(index);
-                let cells = picked.iter().map(|&i| row.get(i).map_or(String::new(), |c| csv_cell(&c.text, c.tone).into_owned()));
+                let cells = picked
+                    .iter()
+                    .map(|&i| row.get(i).map_or(String::new(), |c| csv_cell(&c.text, c.tone).into_owned()));
                 writer.write_record(cells).map_err(csv_error)?;
             }
             writer.flush()?;

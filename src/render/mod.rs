@@ -17,9 +17,9 @@ mod timeline;
 
 use std::io::Write;
 
-pub use format::{Format, PagingWhen};
 use crate::error::{Error, Result};
 use crate::model::Tone;
+pub use format::{Format, PagingWhen};
 
 pub use certainty::{UNCERTAIN_MARK, event_date_as_of, mark_record, marked_date};
 pub use chart::tone_strip;

@@ -271,15 +271,12 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile) {
         let Some(year) = profile.as_of else { continue };
         // As of a year: the tone and label of the period in force, never the tone and status of
         // the dataset's end.
-        let (tone, status) = match tone_at(rel, Some(year)) {
-            Some((tone, period)) => {
-                (records::tone_cells(Some(tone)), period.map_or(String::new(), |p| p.label.clone()).into())
-            }
+        let (tone, status) = if let Some((tone, period)) = tone_at(rel, Some(year)) {
+            (records::tone_cells(Some(tone)), period.map_or(String::new(), |p| p.label.clone()).into())
+        } else {
             // No tone: tables say so under `tone`; plain says so in the period column.
-            None => {
-                let none = format!("none recorded for {year}");
-                ([Cell::from(String::new()).shown_as(none.clone()), Cell::default()], Cell::from(none).shown_as(""))
-            }
+            let none = format!("none recorded for {year}");
+            ([Cell::from(String::new()).shown_as(none.clone()), Cell::default()], Cell::from(none).shown_as(""))
         };
         let [tone, label] = tone;
         for (index, cell) in [(tone_at_column, tone), (label_column, label), (status_column, status)] {

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::{Cell, Columns, List, mark_record, marked_date, tone_text};
 use crate::model::{Actor, Dataset, Event, EventType, Figure, Period, Relationship, Slug, Tone};
-use crate::query::{Selected, ends_after, tone_at, relationship_with_subject};
+use crate::query::{Selected, ends_after, relationship_with_subject, tone_at};
 
 /// A record as JSON with the dataset's field names, plus `year` where it has one.
 pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {

@@ -9,9 +9,9 @@ use colored::Colorize;
 use serde_json::{Value, json};
 
 use super::{Cell, Columns, List, Output, sanitize};
-use crate::render::Format;
 use crate::error::Result;
 use crate::query::{Query, RecordKind, SearchHit};
+use crate::render::Format;
 
 /// The longest snippet in plain, CSV and JSON output, in characters.
 const SNIPPET_CHARS: usize = 160;
@@ -28,20 +28,16 @@ pub fn write_search_hits(hits: &[SearchHit], out: &mut Output) -> Result<()> {
     if as_list {
         return hit_list(hits).write(out);
     }
-    match out.format {
-        _ => {
-            if hits.is_empty() {
-                writeln!(out.out, "(nothing matches)")?;
-            }
-            let width = usize::from(out.width);
-            for hit in hits {
-                writeln!(out.out, "{}", heading(hit, width, out.color))?;
-                let label = format!("{INDENT}{}: ", hit.field.as_str());
-                let room = width.saturating_sub(label.chars().count()).max(10);
-                let (text, marks) = snippet(hit.text, &hit.matches, room);
-                writeln!(out.out, "{label}{}", marked(&text, &marks, out.color))?;
-            }
-        }
+    if hits.is_empty() {
+        writeln!(out.out, "(nothing matches)")?;
+    }
+    let width = usize::from(out.width);
+    for hit in hits {
+        writeln!(out.out, "{}", heading(hit, width, out.color))?;
+        let label = format!("{INDENT}{}: ", hit.field.as_str());
+        let room = width.saturating_sub(label.chars().count()).max(10);
+        let (text, marks) = snippet(hit.text, &hit.matches, room);
+        writeln!(out.out, "{label}{}", marked(&text, &marks, out.color))?;
     }
     Ok(())
 }

@@ -8,10 +8,10 @@ use serde_json::Value;
 
 use super::records::record_json;
 use super::{Output, mark_record, marked_date, paint, sanitize, wrap};
-use crate::render::Format;
 use crate::error::Result;
 use crate::model::{Dataset, Event, Tone};
 use crate::query::Selected;
+use crate::render::Format;
 
 /// A mark that shows tone by shape as well as colour.
 fn mark(tone: Tone) -> &'static str {
