@@ -148,18 +148,31 @@ pub fn actors<'a>(
     data: &'a Dataset,
     actors: &'a [&'a Actor],
 ) -> List<'a, &'a Actor, impl Fn(&&'a Actor) -> Vec<Cell> + 'a, impl Fn(&'a &'a Actor) -> &'a Actor> {
+    let tone_of = move |actor: &Actor| {
+        relationship_with_subject(data, actor).and_then(|rel| tone_at(rel, None)).map(|(tone, _)| tone)
+    };
+    // A table leaves out a kind every row shares (`list countries`; organisations keep it for
+    // their category) and a tone no row has.
+    let one_kind = actors.windows(2).all(|pair| pair[0].kind == pair[1].kind)
+        && actors.iter().all(|actor| actor.category.is_none());
+    let no_tone = actors.iter().all(|actor| tone_of(actor).is_none());
+    let data_only: &'static [&'static str] = match (one_kind && !actors.is_empty(), no_tone) {
+        (false, false) => &["category", "iso3", "tone_label", "summary"],
+        (true, false) => &["kind", "category", "iso3", "tone_label", "summary"],
+        (false, true) => &["category", "iso3", "tone", "tone_label", "summary"],
+        (true, true) => &["kind", "category", "iso3", "tone", "tone_label", "summary"],
+    };
     List {
         columns: Columns {
             headers: vec!["id", "kind", "category", "name", "aliases", "iso3", "tone", "tone_label", "summary"],
             wide_only: &[],
             unwrapped: &["id", "tone"],
-            data_only: &["category", "iso3", "tone_label", "summary"],
+            data_only,
             table_only: &[],
         },
         items: actors,
         cells: move |actor: &&Actor| {
-            let tone = relationship_with_subject(data, actor).and_then(|rel| tone_at(rel, None)).map(|(tone, _)| tone);
-            let [tone, tone_label] = tone_cells(tone);
+            let [tone, tone_label] = tone_cells(tone_of(actor));
             vec![
                 actor.id.to_string().into(),
                 Cell::from(actor.kind.as_str()).shown_as(kind_text(actor)),
