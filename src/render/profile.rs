@@ -124,9 +124,14 @@ pub fn profile_document(data: &Dataset, profile: &Profile, width: u16) -> Docume
     }
     let blocs = profile.blocs.iter().map(|(bloc, m, standing)| (bloc.name.as_str(), *bloc, *m, *standing));
     doc.section("bloc", "Blocs", memberships("bloc", blocs.collect(), profile.as_of));
-    let mut people = Listing::new(vec!["person", "role"]);
+    let mut people = Listing::new(vec!["person", "name", "role"]);
+    people.columns.data_only = &["name"];
     for (person, role, standing) in &profile.people {
-        people.push(vec![person.name.clone().into(), role_text(data, role, *standing, profile.as_of).into()]);
+        people.push(vec![
+            Cell::from(person.id.to_string()).shown_as(person.name.clone()),
+            person.name.clone().into(),
+            role_text(data, role, *standing, profile.as_of).into(),
+        ]);
     }
     doc.section("person", "People", people);
     doc.section("organisation", "Organisations", records::actors(data, &profile.organisations).collect());
@@ -235,12 +240,15 @@ fn relationship_with_subject(doc: &mut Document, data: &Dataset, profile: &Profi
         lines.extend(chart);
         doc.blocks.push(Block::Drawing(lines));
     }
-    let mut listing = Listing::new(vec!["from", "to", "tone", "period"]);
+    let mut listing = Listing::new(vec!["from", "to", "tone", "tone_label", "period"]);
+    listing.columns.data_only = &["tone_label"];
     for p in &periods {
+        let [tone, label] = records::tone_cells(Some(p.tone));
         listing.push(vec![
             period_start(p).into(),
             period_end(p, profile.as_of).map_or(String::new(), |t| t.to_string()).into(),
-            Cell::toned(tone_text(p.tone), p.tone),
+            tone,
+            label,
             p.label.clone().into(),
         ]);
     }
@@ -305,18 +313,23 @@ fn memberships(heading: &'static str, rows: Vec<(&str, &Actor, &Membership, Stan
         (Standing::Member, None, Some(founded)) => format!("{founded} (founding)"),
         (Standing::Member, None, None) => String::new(),
     };
-    let rows: Vec<(&str, String, String)> = rows
+    let rows: Vec<(&str, &str, String, String)> = rows
         .into_iter()
-        .map(|(name, bloc, m, standing)| (name, m.role.clone().unwrap_or_default(), since(bloc, m, standing)))
+        .map(|(name, bloc, m, standing)| {
+            // The member's id (a bloc's own, in a list of blocs); the name beside it.
+            let id = if heading == "member" { m.actor.as_str() } else { bloc.id.as_str() };
+            (id, name, m.role.clone().unwrap_or_default(), since(bloc, m, standing))
+        })
         .collect();
-    let with_role = rows.iter().any(|(_, role, _)| !role.is_empty());
-    let with_since = rows.iter().any(|(_, _, since)| !since.is_empty());
-    let mut headings = vec![heading];
+    let with_role = rows.iter().any(|(_, _, role, _)| !role.is_empty());
+    let with_since = rows.iter().any(|(_, _, _, since)| !since.is_empty());
+    let mut headings = vec![heading, "name"];
     headings.extend(with_role.then_some("role"));
     headings.extend(with_since.then_some("since"));
     let mut listing = Listing::new(headings);
-    for (name, role, since) in rows {
-        let mut row: Vec<Cell> = vec![name.into()];
+    listing.columns.data_only = &["name"];
+    for (id, name, role, since) in rows {
+        let mut row: Vec<Cell> = vec![Cell::from(id).shown_as(name), name.into()];
         if with_role {
             row.push(role.into());
         }
