@@ -153,6 +153,18 @@ pub fn relationship_with_subject<'d>(data: &'d Dataset, actor: &Actor) -> Option
     super::relationship_between(data, subject, actor)
 }
 
+/// Every actor's relationship with the dataset's subject, by the other actor's id: what
+/// `relationship_with_subject` finds for each, in one pass over the relationships (a list of
+/// every actor asks for all of them).
+pub fn relationships_with_subject(data: &Dataset) -> rustc_hash::FxHashMap<&str, &Relationship> {
+    let Some(subject) = data.subject().map(|s| s.as_str()) else { return rustc_hash::FxHashMap::default() };
+    data.relationships()
+        .iter()
+        .filter(|r| r.between[0] != r.between[1] && r.involves(subject))
+        .map(|r| (r.other(subject).as_str(), r))
+        .collect()
+}
+
 /// A relationship's tone and the label of its period, as of a year (or its current tone). None
 /// as of a year that no period covers: the source records no tone for it.
 pub fn tone_at(rel: &Relationship, as_of: Option<u16>) -> Option<(Tone, Option<&TonePeriod>)> {

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::{Cell, Columns, List, mark_record, marked_date, tone_text};
 use crate::model::{Actor, Dataset, Event, EventType, Figure, Period, Relationship, Slug, Tone};
-use crate::query::{Selected, ends_after, relationship_with_subject, tone_at};
+use crate::query::{Selected, ends_after, relationships_with_subject, tone_at};
 
 /// A record as JSON with the dataset's field names, plus `year` where it has one.
 pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
@@ -148,8 +148,9 @@ pub fn actors<'a>(
     data: &'a Dataset,
     actors: &'a [&'a Actor],
 ) -> List<'a, &'a Actor, impl Fn(&&'a Actor) -> Vec<Cell> + 'a, impl Fn(&'a &'a Actor) -> &'a Actor> {
+    let with_subject = relationships_with_subject(data);
     let tone_of = move |actor: &Actor| {
-        relationship_with_subject(data, actor).and_then(|rel| tone_at(rel, None)).map(|(tone, _)| tone)
+        with_subject.get(actor.id.as_str()).and_then(|rel| tone_at(rel, None)).map(|(tone, _)| tone)
     };
     // A table leaves out a kind every row shares (`list countries`; organisations keep it for
     // their category) and a tone no row has.
