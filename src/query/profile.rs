@@ -157,7 +157,7 @@ pub fn relationship_with_subject<'d>(data: &'d Dataset, actor: &Actor) -> Option
 /// `relationship_with_subject` finds for each, in one pass over the relationships (a list of
 /// every actor asks for all of them).
 pub fn relationships_with_subject(data: &Dataset) -> rustc_hash::FxHashMap<&str, &Relationship> {
-    let Some(subject) = data.subject().map(|s| s.as_str()) else { return rustc_hash::FxHashMap::default() };
+    let Some(subject) = data.subject().map(crate::model::Slug::as_str) else { return rustc_hash::FxHashMap::default() };
     data.relationships()
         .iter()
         .filter(|r| r.between[0] != r.between[1] && r.involves(subject))
