@@ -72,7 +72,7 @@ const EVENTS_EXAMPLES: &str = "Examples:\n  relations events 2008\n  relations e
 const TIMELINE_EXAMPLES: &str = "Examples:\n  relations timeline 2006..2011\n  relations timeline --actor venezuela\n  relations timeline --format mermaid > timeline.mmd";
 const SEARCH_EXAMPLES: &str = "Examples:\n  relations search pinera              # typos and missing accents are fine\n  relations search union --kind bloc\n  relations search garcia --limit 3 --json";
 const LIST_EXAMPLES: &str = "Examples:\n  relations list countries\n  relations list types                  # the event types for events --type\n  relations list events --format csv > events.csv";
-const FIGURES_EXAMPLES: &str = "Examples:\n  relations figures --actor united-kingdom\n  relations figures --kind aid\n  relations figures --year 2010 --format csv";
+const FIGURES_EXAMPLES: &str = "Examples:\n  relations figures --actor united-kingdom\n  relations figures --kind aid\n  relations figures --fields label,amount,unit --format csv";
 const COMPARE_EXAMPLES: &str =
     "Examples:\n  relations compare chile peru\n  relations compare venezuela united-states --json";
 const GRAPH_EXAMPLES: &str = "Examples:\n  relations graph --format dot | dot -Tsvg > network.svg\n  relations graph --actor chile --format mermaid\n  relations graph --as-of 2005 --no-members";
