@@ -104,7 +104,7 @@ impl Columns {
         fields
             .iter()
             .map(|field| {
-                data.iter().copied().find(|&i| self.headers[i] == field).ok_or_else(|| {
+                data.iter().copied().find(|&i| self.headers[i] == field.trim()).ok_or_else(|| {
                     let known: Vec<&str> = data.iter().map(|&i| self.headers[i]).collect();
                     Error::Usage(format!(
                         "unknown field '{}'; this list has: {}",
