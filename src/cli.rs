@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::render::{Format, PagingWhen};
+
 /// Browse a knowledge base of a country's foreign relations: actors, relationships, events and
 /// figures, each with its sources. Ships with Bolivia's international relations (to 2011).
 #[derive(Debug, Parser)]
@@ -34,6 +36,11 @@ pub struct Cli {
     #[arg(long, global = true, conflicts_with = "format", help_heading = "Global options")]
     pub json: bool,
 
+    /// The columns of a list to write, in this order (comma-separated, as in the CSV header):
+    /// for plain, CSV, JSON, NDJSON and tables. An unknown name lists the known ones.
+    #[arg(long, value_name = "A,B,…", value_delimiter = ',', global = true, help_heading = "Global options")]
+    pub fields: Option<Vec<String>>,
+
     /// When to use colour.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true, help_heading = "Global options")]
     pub color: ColorWhen,
@@ -52,36 +59,9 @@ pub struct Cli {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Boxed, coloured tables fitted to the terminal.
-    Table,
-    /// Tab-separated, one record per line, no colour.
-    Plain,
-    /// One JSON document.
-    Json,
-    /// One compact JSON object per line.
-    Ndjson,
-    /// RFC 4180 CSV with a header row (list outputs only).
-    Csv,
-    /// A Mermaid diagram (timeline, graph).
-    Mermaid,
-    /// A Graphviz DOT graph (graph).
-    Dot,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorWhen {
     /// Colour when the stream is a terminal, NO_COLOR is unset and TERM is not dumb.
     Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PagingWhen {
-    /// Page on a terminal when the output is taller than the screen.
-    Auto,
-    /// Page on a terminal even when the output fits on one screen.
     Always,
     Never,
 }
@@ -92,7 +72,7 @@ const EVENTS_EXAMPLES: &str = "Examples:\n  relations events 2008\n  relations e
 const TIMELINE_EXAMPLES: &str = "Examples:\n  relations timeline 2006..2011\n  relations timeline --actor venezuela\n  relations timeline --format mermaid > timeline.mmd";
 const SEARCH_EXAMPLES: &str = "Examples:\n  relations search pinera              # typos and missing accents are fine\n  relations search union --kind bloc\n  relations search garcia --limit 3 --json";
 const LIST_EXAMPLES: &str = "Examples:\n  relations list countries\n  relations list types                  # the event types for events --type\n  relations list events --format csv > events.csv";
-const FIGURES_EXAMPLES: &str = "Examples:\n  relations figures --actor united-kingdom\n  relations figures --kind aid\n  relations figures --year 2010 --format csv";
+const FIGURES_EXAMPLES: &str = "Examples:\n  relations figures --actor united-kingdom\n  relations figures --kind aid\n  relations figures --fields label,amount,unit --format csv";
 const COMPARE_EXAMPLES: &str =
     "Examples:\n  relations compare chile peru\n  relations compare venezuela united-states --json";
 const GRAPH_EXAMPLES: &str = "Examples:\n  relations graph --format dot | dot -Tsvg > network.svg\n  relations graph --actor chile --format mermaid\n  relations graph --as-of 2005 --no-members";

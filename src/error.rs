@@ -12,6 +12,19 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// The line and column of a syntax problem (`location` is then `line L, column C`).
+    pub fn line_column(&self) -> Option<(u64, u64)> {
+        let (line, column) = self.location.strip_prefix("line ")?.split_once(", column ")?;
+        Some((line.parse().ok()?, column.parse().ok()?))
+    }
+
+    /// The JSON path of a problem of shape or content (`events[12].date`), if it has one.
+    pub fn path(&self) -> Option<&str> {
+        (!self.location.is_empty() && self.line_column().is_none()).then_some(self.location.as_str())
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.location.is_empty() {

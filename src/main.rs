@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use colored::Colorize;
 
-use relations::cli::{Cli, ColorWhen, Format, PagingWhen};
+use relations::cli::{Cli, ColorWhen};
 use relations::render::Output;
 use relations::render::pager::{Pager, PagerSettings, pager_command, terminal_rows};
+use relations::render::{Format, PagingWhen};
 use relations::{commands, error, render};
 
 /// Colour for one stream: `--color` first, then CLICOLOR_FORCE, NO_COLOR, TERM=dumb and
@@ -98,7 +99,13 @@ fn main() -> ExitCode {
     };
     let mut pager = Pager::new(stdout.lock(), settings);
     let mut writer = BufWriter::new(&mut pager);
-    let mut out = Output { out: &mut writer, format, color: color_out && format == Format::Table, width };
+    let mut out = Output {
+        out: &mut writer,
+        format,
+        color: color_out && format == Format::Table,
+        width,
+        fields: cli.fields.clone(),
+    };
     let result = commands::run(&cli, &mut out).and_then(|()| writer.flush().map_err(error::Error::from));
     drop(writer);
     // The pager is waited for (and short output printed) before any error message, so that the

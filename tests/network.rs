@@ -123,8 +123,12 @@ fn info_gives_title_subject_sources_counts_and_years() {
     assert_eq!(info["dataset"]["subject"], "bolivia");
     assert_eq!(info["sources"][0]["sections"].as_array().unwrap().len(), 10);
     assert_eq!(info["years"]["from"], 1879);
-    let events = info["counts"].as_array().unwrap().iter().find(|c| c["kind"] == "events").unwrap();
-    assert_eq!(events["count"].as_u64().unwrap() as usize, json(&["events", "--json"]).as_array().unwrap().len());
+    let events = info["counts"]["events"].as_u64().unwrap() as usize;
+    assert_eq!(events, json(&["events", "--json"]).as_array().unwrap().len());
+    assert_eq!(
+        info["counts"]["countries"].as_u64().unwrap() as usize,
+        json(&["list", "countries", "--json"]).as_array().unwrap().len()
+    );
 }
 
 #[test]

@@ -39,11 +39,14 @@ fn csv_parses_with_a_csv_reader_and_has_a_header() {
     let run = run(&["list", "countries", "--format", "csv"]);
     assert_eq!(run.code, 0);
     let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), ["id", "kind", "name", "aliases"]);
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["id", "kind", "category", "name", "aliases", "iso3", "tone", "tone_label", "summary"]
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let count = common::run(&["list", "countries", "--json"]).json().as_array().unwrap().len();
     assert_eq!(rows.len(), count);
-    assert!(rows.iter().any(|r| &r[0] == "united-states" && r[3].contains("Washington")));
+    assert!(rows.iter().any(|r| &r[0] == "united-states" && r[4].contains("Washington")));
     let events = common::run(&["events", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(events.stdout.as_bytes());
     assert!(reader.records().all(|r| r.is_ok()));

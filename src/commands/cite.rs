@@ -2,10 +2,11 @@
 
 use serde_json::json;
 
-use crate::cli::{CiteArgs, Format};
+use crate::cli::CiteArgs;
 use crate::error::Result;
 use crate::model::{Citation, Dataset};
 use crate::query::{ActorNames, Record, find_record};
+use crate::render::Format;
 use crate::render::{Block, DOCUMENT_FORMATS, Document, Listing, Output};
 
 pub fn run(args: &CiteArgs, data: &Dataset, out: &mut Output) -> Result<()> {

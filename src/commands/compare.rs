@@ -3,10 +3,10 @@
 use serde_json::json;
 
 use crate::cli::CompareArgs;
-use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Event, Figure};
 use crate::query::{ActorNames, Profile, resolve_actor, tone_at};
+use crate::render::Format;
 use crate::render::records::{self, record_json};
 use crate::render::{Block, Cell, Document, Listing, Output, sanitize, tone_text};
 
@@ -72,7 +72,7 @@ pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         doc.section("relationship", "Their relationship", records::relationships(data, &[rel], None).collect());
     }
     let blocs: Vec<_> = shared_blocs.clone();
-    doc.section("bloc", "Blocs they share", records::actors(&blocs).collect());
+    doc.section("bloc", "Blocs they share", records::actors(data, &blocs).collect());
     doc.section(
         "event",
         "Events involving both",

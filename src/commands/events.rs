@@ -1,9 +1,10 @@
 //! `relations events [RANGE]`: events in date order, filtered.
 
-use crate::cli::{EventArgs, Format};
+use crate::cli::EventArgs;
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, Grep, Query, fold, parse_year, resolve_actor, tag_counts};
+use crate::render::Format;
 use crate::render::{Output, highlight_query, records};
 
 pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
@@ -15,7 +16,14 @@ pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         // Matched words are highlighted in a coloured table: drawn first, then marked.
         Some(grep) if out.color && out.format == Format::Table => {
             let mut drawn = Vec::new();
-            list.write(&mut Output { out: &mut drawn, format: out.format, color: out.color, width: out.width })?;
+            let fields = out.fields.clone();
+            list.write(&mut Output {
+                out: &mut drawn,
+                format: out.format,
+                color: out.color,
+                width: out.width,
+                fields,
+            })?;
             out.out.write_all(highlight_query(&String::from_utf8_lossy(&drawn), &grep.query).as_bytes())?;
             Ok(())
         }

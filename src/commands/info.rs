@@ -2,29 +2,29 @@
 
 use serde_json::json;
 
-use crate::cli::Format;
 use crate::error::Result;
 use crate::model::{ActorKind, Dataset};
-use crate::render::{Block, Document, Listing, Output};
+use crate::render::{Block, Cell, Document, Format, Listing, Output};
 
 pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
     let years = data.events().iter().flat_map(|e| [e.date.year(), e.end.unwrap_or(e.date).year()]);
     let covered = years.clone().min().zip(years.max());
-    let mut counts: Vec<(String, usize)> = ActorKind::ALL
+    // Each count under the word `relations list` takes for its records, and a phrase for people.
+    let mut counts: Vec<(&str, String, usize)> = ActorKind::ALL
         .iter()
-        .map(|k| (format!("{k} actors"), data.actors().iter().filter(|a| a.kind == *k).count()))
+        .map(|k| (plural(*k), format!("{k} actors"), data.actors().iter().filter(|a| a.kind == *k).count()))
         .collect();
     counts.extend([
-        ("relationships".to_owned(), data.relationships().len()),
-        ("events".to_owned(), data.events().len()),
-        ("figures".to_owned(), data.figures().len()),
+        ("relationships", "relationships".to_owned(), data.relationships().len()),
+        ("events", "events".to_owned(), data.events().len()),
+        ("figures", "figures".to_owned(), data.figures().len()),
     ]);
     let info = data.info();
     if out.format == Format::Json {
         return out.json(&json!({
             "dataset": info,
             "sources": data.file.sources,
-            "counts": counts.iter().map(|(k, n)| json!({"kind": k, "count": n})).collect::<Vec<_>>(),
+            "counts": counts.iter().map(|(key, _, n)| ((*key).to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "years": covered.map(|(from, to)| json!({"from": from, "to": to})),
         }));
     }
@@ -42,8 +42,8 @@ pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
         doc.blocks.push(Block::Text { key: "description", text: info.description.clone() });
     }
     let mut listing = Listing::new(vec!["records", "count"]);
-    for (kind, count) in &counts {
-        listing.push(vec![kind.clone().into(), count.to_string().into()]);
+    for (key, phrase, count) in &counts {
+        listing.push(vec![Cell::from(*key).shown_as(phrase.clone()), count.to_string().into()]);
     }
     doc.section("count", "Records", listing);
     let mut sources = Listing::new(vec!["source", "section", "title"]);
@@ -58,4 +58,14 @@ pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
     }
     doc.section("section", "Sources", sources);
     doc.write(out)
+}
+
+/// The kind as `relations list` names its records: countries, blocs, people, organisations.
+fn plural(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Country => "countries",
+        ActorKind::Bloc => "blocs",
+        ActorKind::Person => "people",
+        ActorKind::Organisation => "organisations",
+    }
 }

@@ -22,7 +22,7 @@ pub fn run(args: &ListArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     }
     let tagged = |own: &[String]| tags.iter().all(|tag| has_tag(own, tag));
     match kind.as_str() {
-        "actors" | "actor" => records::actors(&sorted(data.actors().iter())).write(out),
+        "actors" | "actor" => records::actors(data, &sorted(data.actors().iter())).write(out),
         "events" | "event" => {
             let events = records::all_certain(data.events().iter().filter(|e| tagged(&e.tags)));
             records::events(data, &events, None).write(out)
@@ -40,7 +40,7 @@ pub fn run(args: &ListArgs, data: &Dataset, out: &mut Output) -> Result<()> {
             let kind = parse_actor_kind(other).map_err(|_| {
                 Error::Usage(format!("cannot list '{}'; use one of: {KINDS}", crate::model::shorten(&kind)))
             })?;
-            records::actors(&sorted(data.actors().iter().filter(|a| a.kind == kind))).write(out)
+            records::actors(data, &sorted(data.actors().iter().filter(|a| a.kind == kind))).write(out)
         }
     }
 }

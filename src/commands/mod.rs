@@ -24,10 +24,11 @@ pub use completions::complete_if_asked;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, ValueEnum};
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command};
 use crate::error::Result;
 use crate::load::{self, Input};
 use crate::model::Dataset;
+use crate::render::Format;
 use crate::render::{DOCUMENT_FORMATS, LIST_FORMATS, Output};
 
 /// The formats each subcommand can write. Its `--format` help offers these and no others, and
@@ -36,12 +37,17 @@ pub fn formats(command: &str) -> &'static [Format] {
     use Format::{Csv, Dot, Json, Mermaid, Ndjson, Plain, Table};
     match command {
         "events" | "search" | "list" | "figures" => LIST_FORMATS,
-        "timeline" => &[Table, Plain, Json, Ndjson, Mermaid],
+        "timeline" => &[Table, Plain, Json, Ndjson, Csv, Mermaid],
         "graph" => &[Table, Plain, Json, Ndjson, Csv, Mermaid, Dot],
         "show" | "compare" | "cite" | "info" | "validate" | "export" | "schema" => DOCUMENT_FORMATS,
         // A completion script and the manual are text of their own kind: the format is unused.
         _ => &[Table, Plain],
     }
+}
+
+/// Whether `--fields` applies: to the commands that write lists (those that can write CSV).
+pub fn takes_fields(command: &str) -> bool {
+    formats(command).contains(&Format::Csv)
 }
 
 /// The command-line parser: `Cli` with each subcommand's global options narrowed to what it
@@ -69,6 +75,7 @@ pub fn cli_command() -> clap::Command {
                         .hide(!allowed.contains(&Format::Json))
                 }
                 "json" => arg.clone().hide(!allowed.contains(&Format::Json)),
+                "fields" => arg.clone().hide(!takes_fields(&name)),
                 _ => arg.clone(),
             })
             .collect();
@@ -103,6 +110,17 @@ fn name(command: &Command) -> &'static str {
 pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
     let command = name(&cli.command);
     out.require(formats(command), command)?;
+    if out.fields.is_some() && matches!(out.format, Format::Mermaid | Format::Dot) {
+        return Err(crate::error::Error::Usage(format!(
+            "--fields chooses columns of a list; {} draws a diagram",
+            crate::render::format_name(out.format)
+        )));
+    }
+    if out.fields.is_some() && !takes_fields(command) {
+        return Err(crate::error::Error::Usage(format!(
+            "`{command}` writes no list to choose --fields from; they apply to events, timeline, search, list, figures and graph"
+        )));
+    }
     match &cli.command {
         Command::Schema => return schema::run(out),
         Command::Man => return man::run(out),

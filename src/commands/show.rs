@@ -1,10 +1,10 @@
 //! `relations show ACTOR…`: the profile of each actor, one after another.
 
-use crate::cli::{Format, ShowArgs};
+use crate::cli::ShowArgs;
 use crate::error::Result;
 use crate::model::Dataset;
 use crate::query::{ActorNames, Profile, parse_year, resolve_actor};
-use crate::render::{Output, ProfileView, profile_document, profile_json};
+use crate::render::{Format, Output, ProfileView, profile_document, profile_json};
 
 pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let as_of = args.as_of.as_deref().map(|y| parse_year(y, "--as-of")).transpose()?;

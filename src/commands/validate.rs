@@ -4,9 +4,10 @@ use std::io::Write as _;
 
 use serde_json::json;
 
-use crate::cli::{Format, ValidateArgs};
+use crate::cli::ValidateArgs;
 use crate::error::{Error, Problem, Result, plural};
 use crate::load::{self, Input, InputLimit};
+use crate::render::Format;
 use crate::render::Output;
 
 pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut Output) -> Result<()> {
@@ -31,14 +32,28 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut O
     let checked: Vec<String> = inputs.iter().map(|i| i.name.clone()).collect();
     let mut all = base;
     all.extend(inputs);
-    let data = match load::load(all) {
-        Ok(data) if unreadable.is_empty() => data,
-        Ok(_) => return Err(Error::InvalidData(unreadable)),
+    let problems = match load::load(all) {
+        Ok(data) if unreadable.is_empty() => Ok(data),
+        Ok(_) => Err(unreadable),
         Err(Error::InvalidData(mut problems)) => {
             unreadable.append(&mut problems);
-            return Err(Error::InvalidData(unreadable));
+            Err(unreadable)
         }
         Err(other) => return Err(other),
+    };
+    let data = match problems {
+        Ok(data) => data,
+        Err(problems) => {
+            // JSON readers get the problems on standard output; the exit status and the lines on
+            // standard error are those of any invalid data.
+            if out.format == Format::Json {
+                let listed: Vec<_> = problems.iter().map(problem_json).collect();
+                out.json(
+                    &json!({"valid": false, "files": checked, "warnings": [], "counts": null, "problems": listed}),
+                )?;
+            }
+            return Err(Error::InvalidData(problems));
+        }
     };
     let warnings = load::warnings(&data);
     let counts = [
@@ -56,9 +71,24 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut O
         writeln!(stderr, "warning: {}", crate::render::sanitize(warning))?;
     }
     if out.format == Format::Json {
-        return out.json(&json!({"valid": true, "files": checked, "warnings": warnings, "counts": counts.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>()}));
+        let counts: serde_json::Map<_, _> = counts.iter().map(|(k, n)| ((*k).to_owned(), json!(n))).collect();
+        return out
+            .json(&json!({"valid": true, "files": checked, "warnings": warnings, "counts": counts, "problems": []}));
     }
     let summary: Vec<String> = counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
     writeln!(out.out, "ok: {} valid ({} after merging)", plural(checked.len(), "file"), summary.join(", "))?;
     Ok(())
+}
+
+/// A problem for programs: the file, and as much of where as the loader knows (a JSON path for
+/// shape and content, a line and column for syntax; null otherwise).
+fn problem_json(problem: &Problem) -> serde_json::Value {
+    let (line, column) = problem.line_column().unzip();
+    json!({
+        "file": problem.file,
+        "path": problem.path(),
+        "line": line,
+        "column": column,
+        "message": problem.message,
+    })
 }

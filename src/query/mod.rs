@@ -22,7 +22,7 @@ pub use fold::fold;
 pub use graph::{Edge, EdgeKind, Network, network};
 pub use lookup::{ActorNames, event_by_title, resolve_actor};
 pub use matcher::{Grep, Query};
-pub use profile::{Profile, tone_at};
+pub use profile::{Profile, relationship_with_subject, relationships_with_subject, tone_at};
 pub use range::{DateRange, parse_year};
 pub use record::{Record, find_record, relationship_between};
 pub use search::{Field, KindFilter, RecordKind, SearchHit, SearchIndex, SearchOptions};

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::model::{
-    Actor, ActorKind, Citation, Dataset, Date, Event, Figure, Membership, Relationship, Role, Slug, Tone, TonePeriod,
+    Actor, ActorKind, Citation, Dataset, Date, Event, Figure, Membership, Relationship, Role, Tone, TonePeriod,
 };
 
 use super::{
@@ -49,13 +49,7 @@ impl<'d> Profile<'d> {
     #[allow(clippy::too_many_lines)] // one list of parts, read top to bottom
     pub fn with_options(data: &'d Dataset, actor: &'d Actor, as_of: Option<u16>, certain_only: bool) -> Self {
         let id = actor.id.as_str();
-        let subject = data.subject().map(Slug::as_str);
-        let is_subject = subject == Some(id);
-        let with_subject = if is_subject {
-            None
-        } else {
-            subject.and_then(|s| data.relationships().iter().find(|r| r.involves(id) && r.involves(s)))
-        };
+        let with_subject = relationship_with_subject(data, actor);
         let mut relationships: Vec<&Relationship> = data
             .relationships()
             .iter()
@@ -148,6 +142,27 @@ impl<'d> Profile<'d> {
     pub fn before_any_record(&self) -> bool {
         matches!((self.as_of, self.first_year), (Some(year), Some(first)) if year < first)
     }
+}
+
+/// The actor's relationship with the dataset's subject (none for the subject itself).
+pub fn relationship_with_subject<'d>(data: &'d Dataset, actor: &Actor) -> Option<&'d Relationship> {
+    let subject = data.subject().and_then(|s| data.actor(s.as_str()))?;
+    if subject.id == actor.id {
+        return None;
+    }
+    super::relationship_between(data, subject, actor)
+}
+
+/// Every actor's relationship with the dataset's subject, by the other actor's id: what
+/// `relationship_with_subject` finds for each, in one pass over the relationships (a list of
+/// every actor asks for all of them).
+pub fn relationships_with_subject(data: &Dataset) -> rustc_hash::FxHashMap<&str, &Relationship> {
+    let Some(subject) = data.subject().map(crate::model::Slug::as_str) else { return rustc_hash::FxHashMap::default() };
+    data.relationships()
+        .iter()
+        .filter(|r| r.between[0] != r.between[1] && r.involves(subject))
+        .map(|r| (r.other(subject).as_str(), r))
+        .collect()
 }
 
 /// A relationship's tone and the label of its period, as of a year (or its current tone). None

@@ -5,9 +5,9 @@ use colored::Colorize;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Listing, Output, sanitize, wrap};
-use crate::cli::Format;
+use super::{Cell, Listing, Output, sanitize, wrap};
 use crate::error::Result;
+use crate::render::Format;
 
 pub enum Block {
     /// The profile's title line.
@@ -157,14 +157,18 @@ pub fn fit_words(text: &str, width: usize) -> String {
     line
 }
 
-/// Rows as single lines under two spaces: every column but the last padded to its widest cell,
-/// the last cut at a word to what is left of the width; toned cells coloured.
+/// Rows as single lines under two spaces: the columns a table shows, every one but the last
+/// padded to its widest cell, the last cut at a word to what is left of the width; toned cells
+/// coloured.
 fn write_compact(listing: &Listing, out: &mut dyn std::io::Write, color: bool, width: usize) -> Result<()> {
-    let count = listing.columns.headers.len();
+    let shown = listing.columns.in_table(u16::try_from(width).unwrap_or(u16::MAX), None)?;
+    let rows: Vec<Vec<&Cell>> =
+        listing.rows.iter().map(|row| shown.iter().filter_map(|&i| row.get(i)).collect()).collect();
+    let count = shown.len();
     let mut widest = vec![0; count];
-    for row in &listing.rows {
+    for row in &rows {
         for (i, cell) in row.iter().enumerate().take(count.saturating_sub(1)) {
-            widest[i] = widest[i].max(sanitize(&cell.text).width());
+            widest[i] = widest[i].max(sanitize(cell.shown()).width());
         }
     }
     // Leading columns too wide to leave ten for the last (long names in a narrow terminal) share
@@ -176,7 +180,7 @@ fn write_compact(listing: &Listing, out: &mut dyn std::io::Write, color: bool, w
             *w = (*w).min(share);
         }
     }
-    for row in &listing.rows {
+    for row in &rows {
         let mut line = String::from(" ");
         let mut used = 1;
         for (i, cell) in row.iter().enumerate() {
@@ -184,9 +188,9 @@ fn write_compact(listing: &Listing, out: &mut dyn std::io::Write, color: bool, w
             used += 1;
             let last = i + 1 == row.len();
             let text = if last {
-                fit_words(&sanitize(&cell.text), width.saturating_sub(used).max(10))
+                fit_words(&sanitize(cell.shown()), width.saturating_sub(used).max(10))
             } else {
-                let text = fit_words(&sanitize(&cell.text), widest.get(i).copied().unwrap_or(0));
+                let text = fit_words(&sanitize(cell.shown()), widest.get(i).copied().unwrap_or(0));
                 let pad = " ".repeat(widest[i].saturating_sub(text.width()));
                 format!("{text}{pad}")
             };

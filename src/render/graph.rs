@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{Cell, Listing, Output, sanitize, tone_text};
-use crate::cli::Format;
 use crate::error::Result;
 use crate::model::{Actor, ActorKind, Tone};
+use crate::render::Format;
 
 use crate::query::{Edge, EdgeKind, Network};
 
@@ -55,6 +55,11 @@ pub(super) fn mermaid_text(text: &str) -> String {
 }
 
 pub fn write_graph(out: &mut Output, network: &Network, centre: Option<&str>) -> Result<()> {
+    if out.fields.is_some() && matches!(out.format, Format::Json | Format::Ndjson) {
+        return Err(crate::error::Error::Usage(
+            "`graph` takes --fields with table, plain and csv (its JSON holds nodes and edges)".into(),
+        ));
+    }
     let text = match out.format {
         Format::Dot => dot(network, centre),
         Format::Mermaid => mermaid(network),
@@ -96,17 +101,29 @@ fn edge_json(edge: &Edge) -> serde_json::Value {
     }
 }
 
+/// The edges for people and spreadsheets: the ids at either end (names in tables and beside
+/// them), the edge's type, its tone as a number and a word, and its label or role.
 fn edge_listing(network: &Network) -> Listing {
-    let mut listing = Listing::new(vec!["from", "to", "edge", "tone", "label"]);
+    let mut listing = Listing::new(vec!["from", "from_name", "to", "to_name", "edge", "tone", "tone_label", "label"]);
     listing.columns.unwrapped = &["edge", "tone"];
+    listing.columns.data_only = &["from_name", "to_name", "tone_label"];
     for edge in &network.edges {
         let (kind, tone, label) = match &edge.kind {
-            EdgeKind::Relationship { tone, label } => {
-                ("relationship", Cell::toned(tone_text(*tone), *tone), (*label).to_owned())
-            }
-            EdgeKind::Member { role } => ("member", Cell::default(), role.unwrap_or_default().to_owned()),
+            EdgeKind::Relationship { tone, label } => ("relationship", Some(*tone), (*label).to_owned()),
+            EdgeKind::Member { role } => ("member", None, role.unwrap_or_default().to_owned()),
         };
-        listing.push(vec![edge.from.name.clone().into(), edge.to.name.clone().into(), kind.into(), tone, label.into()]);
+        let [tone, tone_label] = super::records::tone_cells(tone);
+        let end = |actor: &Actor| Cell::from(actor.id.to_string()).shown_as(actor.name.clone());
+        listing.push(vec![
+            end(edge.from),
+            edge.from.name.clone().into(),
+            end(edge.to),
+            edge.to.name.clone().into(),
+            kind.into(),
+            tone,
+            tone_label,
+            label.into(),
+        ]);
     }
     listing
 }

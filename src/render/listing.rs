@@ -6,15 +6,14 @@ use std::io::Write;
 
 use comfy_table::{Attribute, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::{Serialize, Serializer};
+use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Output, csv_cell, sanitize, tone_color};
-use crate::cli::Format;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Tone;
+use crate::render::Format;
 
-/// The widest an unwrapped column is kept, in characters.
-const UNWRAPPED_CAP: usize = 18;
 /// The narrowest a wrapped column may be before a table is stacked instead.
 const MIN_READABLE: usize = 20;
 /// A word longer than this may be cut rather than widen its column.
@@ -29,28 +28,53 @@ const TABLE_CHUNK: usize = 256;
 pub struct Cell {
     pub text: String,
     pub tone: Option<Tone>,
-    /// A shorter form for boxed tables, where width is scarce (plain and CSV keep `text`).
+    /// The form boxed tables show, where width is scarce and people read (a name for an id, a
+    /// tone's word beside its number, a display date); plain and CSV keep `text`.
     pub short: Option<String>,
+    /// The cell as a typed JSON value (a number, a flag, a list) for `--fields` JSON; without
+    /// one, `text` as a string, or null when empty.
+    pub value: Option<Value>,
 }
 
 impl Cell {
     pub fn toned(text: impl Into<String>, tone: Tone) -> Self {
-        Self { text: text.into(), tone: Some(tone), short: None }
+        Self { text: text.into(), tone: Some(tone), short: None, value: None }
     }
 
     pub fn with_short(text: impl Into<String>, short: impl Into<String>) -> Self {
-        Self { text: text.into(), tone: None, short: Some(short.into()) }
+        Self { text: text.into(), tone: None, short: Some(short.into()), value: None }
+    }
+
+    /// A cell whose JSON is `value` (a number, flag or list) rather than its text.
+    pub fn typed(text: impl Into<String>, value: Value) -> Self {
+        Self { text: text.into(), value: Some(value), ..Self::default() }
+    }
+
+    /// The same cell, shown as `short` in boxed tables.
+    #[must_use]
+    pub fn shown_as(mut self, short: impl Into<String>) -> Self {
+        self.short = Some(short.into());
+        self
+    }
+
+    /// The cell's value in `--fields` JSON.
+    fn json(&self) -> Value {
+        match &self.value {
+            Some(value) => value.clone(),
+            None if self.text.is_empty() => Value::Null,
+            None => Value::String(self.text.clone()),
+        }
     }
 
     /// The text a boxed table shows.
-    fn shown(&self) -> &str {
+    pub(crate) fn shown(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.text)
     }
 }
 
 impl<T: Into<String>> From<T> for Cell {
     fn from(text: T) -> Self {
-        Self { text: text.into(), tone: None, short: None }
+        Self { text: text.into(), tone: None, short: None, value: None }
     }
 }
 
@@ -62,11 +86,52 @@ pub struct Columns {
     pub wide_only: &'static [&'static str],
     /// Columns that keep their full width in tables (short codes and dates); the rest wrap.
     pub unwrapped: &'static [&'static str],
+    /// Columns for programs and analysts only: in plain, CSV and `--fields`, never in tables
+    /// unless `--fields` names them.
+    pub data_only: &'static [&'static str],
+    /// Columns for people only: in tables, never in plain or CSV, and not a field.
+    pub table_only: &'static [&'static str],
 }
 
 impl Columns {
     pub fn new(headers: Vec<&'static str>) -> Self {
         Self { headers, ..Self::default() }
+    }
+
+    /// The columns plain, CSV and `--fields` JSON write: the ones `fields` names, in its order,
+    /// or else every column but the table's own. An unknown field is a usage error that lists
+    /// the known ones.
+    pub fn selected(&self, fields: Option<&[String]>) -> Result<Vec<usize>> {
+        let data: Vec<usize> =
+            (0..self.headers.len()).filter(|&i| !self.table_only.contains(&self.headers[i])).collect();
+        let Some(fields) = fields else { return Ok(data) };
+        fields
+            .iter()
+            .map(|field| {
+                data.iter().copied().find(|&i| self.headers[i] == field.trim()).ok_or_else(|| {
+                    let known: Vec<&str> = data.iter().map(|&i| self.headers[i]).collect();
+                    Error::Usage(format!(
+                        "unknown field '{}'; this list has: {}",
+                        crate::model::shorten(field),
+                        known.join(", ")
+                    ))
+                })
+            })
+            .collect()
+    }
+
+    /// The columns a boxed table `width` columns wide shows: those `fields` names, or else every
+    /// column but the data-only ones (and the wide-only ones below 140 columns).
+    pub(crate) fn in_table(&self, width: u16, fields: Option<&[String]>) -> Result<Vec<usize>> {
+        if fields.is_some() {
+            return self.selected(fields);
+        }
+        Ok((0..self.headers.len())
+            .filter(|&i| {
+                let header = &self.headers[i];
+                !self.data_only.contains(header) && (width >= 140 || !self.wide_only.contains(header))
+            })
+            .collect())
     }
 }
 
@@ -93,6 +158,17 @@ impl Listing {
         self.rows.push(row);
     }
 
+    /// Only the named columns, in the order named (a name the listing lacks is skipped).
+    pub fn keep(&mut self, names: &[&'static str]) {
+        let at: Vec<usize> =
+            names.iter().filter_map(|name| self.columns.headers.iter().position(|h| h == name)).collect();
+        self.columns.headers = at.iter().map(|&i| self.columns.headers[i]).collect();
+        for row in &mut self.rows {
+            let mut cells: Vec<Option<Cell>> = std::mem::take(row).into_iter().map(Some).collect();
+            *row = at.iter().filter_map(|&i| cells.get_mut(i).and_then(Option::take)).collect();
+        }
+    }
+
     /// Table, plain or CSV (a document's sections have no JSON of their own).
     pub fn write(&self, out: &mut Output) -> Result<()> {
         write_rows(self, out)
@@ -100,12 +176,12 @@ impl Listing {
 
     /// The boxed table, drawn at `width` columns.
     pub fn write_table(&self, out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
-        write_table(self, out, color, width)
+        write_table(self, out, color, width, None)
     }
 
     /// The rows as plain lines, each after `key` and a tab.
     pub fn write_plain(&self, out: &mut dyn Write, key: &str) -> Result<()> {
-        write_plain(self, out, Some(key))
+        write_plain(self, out, Some(key), None)
     }
 }
 
@@ -139,6 +215,9 @@ where
     S: Serialize,
 {
     pub fn write(&self, out: &mut Output) -> Result<()> {
+        if let (Some(fields), Format::Json | Format::Ndjson) = (out.fields.clone(), out.format) {
+            return self.write_fields_json(out, &fields);
+        }
         match out.format {
             Format::Json => {
                 crate::render::write_json(&mut *out.out, &Elements(self.items, &self.json))?;
@@ -151,6 +230,30 @@ where
                 }
             }
             _ => write_rows(self, out)?,
+        }
+        Ok(())
+    }
+
+    /// The chosen columns of each record as one JSON object, with the columns' names as keys.
+    fn write_fields_json(&self, out: &mut Output, fields: &[String]) -> Result<()> {
+        let picked = self.columns.selected(Some(fields))?;
+        let object = |item: &'a T| -> Fields {
+            let cells = (self.cells)(item);
+            Fields(
+                picked
+                    .iter()
+                    .map(|&i| (self.columns.headers[i], cells.get(i).map_or(Value::Null, Cell::json)))
+                    .collect(),
+            )
+        };
+        if out.format == Format::Json {
+            crate::render::write_json(&mut *out.out, &Elements(self.items, &object))?;
+            writeln!(out.out)?;
+        } else {
+            for item in self.items {
+                crate::render::write_json_line(&mut *out.out, &object(item))?;
+                writeln!(out.out)?;
+            }
         }
         Ok(())
     }
@@ -180,6 +283,15 @@ impl<T, C: Fn(&T) -> Vec<Cell>, J> Rows for List<'_, T, C, J> {
     }
 }
 
+/// One record's chosen columns as a JSON object, keys in the order `--fields` gave them.
+struct Fields(Vec<(&'static str, Value)>);
+
+impl Serialize for Fields {
+    fn serialize<Z: Serializer>(&self, serializer: Z) -> std::result::Result<Z::Ok, Z::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
 /// A JSON array written element by element as serde visits it.
 struct Elements<'a, 'j, T, J>(&'a [T], &'j J);
 
@@ -190,22 +302,28 @@ impl<'a, T, J: Fn(&'a T) -> S, S: Serialize> Serialize for Elements<'a, '_, T, J
 }
 
 fn write_rows(rows: &dyn Rows, out: &mut Output) -> Result<()> {
+    let fields = out.fields.as_deref();
     match out.format {
         Format::Csv => {
+            let picked = rows.columns().selected(fields)?;
             let mut writer = csv::Writer::from_writer(&mut *out.out);
-            writer.write_record(&rows.columns().headers).map_err(csv_error)?;
+            writer.write_record(picked.iter().map(|&i| rows.columns().headers[i])).map_err(csv_error)?;
             for index in 0..rows.len() {
                 let row = rows.row(index);
-                writer.write_record(row.iter().map(|c| csv_cell(&c.text, c.tone).into_owned())).map_err(csv_error)?;
+                let cells = picked
+                    .iter()
+                    .map(|&i| row.get(i).map_or(String::new(), |c| csv_cell(&c.text, c.tone).into_owned()));
+                writer.write_record(cells).map_err(csv_error)?;
             }
             writer.flush()?;
         }
-        Format::Plain | Format::Json | Format::Ndjson => write_plain(rows, out.out, None)?,
+        Format::Plain | Format::Json | Format::Ndjson => write_plain(rows, out.out, None, fields)?,
         Format::Table | Format::Mermaid | Format::Dot => {
             if rows.len() == 0 {
+                rows.columns().in_table(out.width, fields)?;
                 writeln!(out.out, "(nothing matches)")?;
             } else {
-                write_table(rows, out.out, out.color, out.width)?;
+                write_table(rows, out.out, out.color, out.width, fields)?;
             }
         }
     }
@@ -213,16 +331,18 @@ fn write_rows(rows: &dyn Rows, out: &mut Output) -> Result<()> {
 }
 
 /// One tab-separated line per row, after `prefix` and a tab when there is one.
-fn write_plain(rows: &dyn Rows, out: &mut dyn Write, prefix: Option<&str>) -> Result<()> {
+fn write_plain(rows: &dyn Rows, out: &mut dyn Write, prefix: Option<&str>, fields: Option<&[String]>) -> Result<()> {
+    let picked = rows.columns().selected(fields)?;
     for index in 0..rows.len() {
         if let Some(prefix) = prefix {
             write!(out, "{prefix}\t")?;
         }
-        for (i, cell) in rows.row(index).iter().enumerate() {
-            if i > 0 {
+        let row = rows.row(index);
+        for (k, &i) in picked.iter().enumerate() {
+            if k > 0 {
                 out.write_all(b"\t")?;
             }
-            out.write_all(sanitize(&cell.text).as_bytes())?;
+            out.write_all(sanitize(row.get(i).map_or("", |cell| cell.text.as_str())).as_bytes())?;
         }
         writeln!(out)?;
     }
@@ -237,11 +357,9 @@ fn write_plain(rows: &dyn Rows, out: &mut dyn Write, prefix: Option<&str>) -> Re
 /// narrower than its longest word (up to `WORD_CAP`), so only a word wider than that is cut;
 /// when the columns cannot all get a readable width, the rows are stacked instead
 /// (`write_stacked`).
-fn write_table(rows: &dyn Rows, out: &mut dyn Write, color: bool, width: u16) -> Result<()> {
+fn write_table(rows: &dyn Rows, out: &mut dyn Write, color: bool, width: u16, fields: Option<&[String]>) -> Result<()> {
     let columns = rows.columns();
-    let shown: Vec<usize> = (0..columns.headers.len())
-        .filter(|&i| width >= 140 || !columns.wide_only.contains(&columns.headers[i]))
-        .collect();
+    let shown = columns.in_table(width, fields)?;
     let mut widest: Vec<usize> = shown.iter().map(|&i| columns.headers[i].width()).collect();
     let mut longest_word: Vec<usize> = shown.iter().map(|&i| longest_word_width(columns.headers[i])).collect();
     for index in 0..rows.len() {
@@ -349,7 +467,7 @@ fn longest_word_width(text: &str) -> usize {
 
 /// Content widths of the columns of a table `width` columns wide, or None when they do not fit
 /// readably (then the rows are stacked). Every column gets its widest line when they all fit.
-/// Otherwise an unwrapped column keeps its widest line (up to `UNWRAPPED_CAP`) and a wrapped one
+/// Otherwise an unwrapped column keeps its widest line (up to `WORD_CAP`) and a wrapped one
 /// needs at least `MIN_READABLE` (or its widest line when shorter) and its longest word (up to
 /// `WORD_CAP`, so one freak word does not stack a whole table); what is left goes first to
 /// longer words, then is shared out among the columns that would still wrap.
@@ -363,7 +481,7 @@ fn column_widths(widest: &[usize], longest_word: &[usize], unwrapped: &[bool], w
     let mut widths: Vec<usize> = (0..count)
         .map(|i| {
             if unwrapped[i] {
-                widest[i].min(UNWRAPPED_CAP)
+                widest[i].min(WORD_CAP)
             } else {
                 widest[i].min(longest_word[i].clamp(MIN_READABLE, WORD_CAP)).max(1)
             }
@@ -373,7 +491,7 @@ fn column_widths(widest: &[usize], longest_word: &[usize], unwrapped: &[bool], w
     // Then, while there is room, words longer than `WORD_CAP` are kept whole too.
     for i in 0..count {
         let whole_word = longest_word[i].min(widest[i]);
-        if !unwrapped[i] && whole_word > widths[i] && whole_word - widths[i] <= left {
+        if whole_word > widths[i] && whole_word - widths[i] <= left {
             left -= whole_word - widths[i];
             widths[i] = whole_word;
         }

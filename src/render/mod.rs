@@ -4,6 +4,7 @@
 mod certainty;
 mod chart;
 mod document;
+mod format;
 mod graph;
 mod json;
 mod listing;
@@ -16,9 +17,9 @@ mod timeline;
 
 use std::io::Write;
 
-use crate::cli::Format;
 use crate::error::{Error, Result};
 use crate::model::Tone;
+pub use format::{Format, PagingWhen};
 
 pub use certainty::{UNCERTAIN_MARK, event_date_as_of, mark_record, marked_date};
 pub use chart::tone_strip;
@@ -38,6 +39,8 @@ pub struct Output<'a> {
     pub color: bool,
     /// Terminal width in columns, for tables and wrapping.
     pub width: u16,
+    /// `--fields`: the columns of a list to write, in this order.
+    pub fields: Option<Vec<String>>,
 }
 
 impl Output<'_> {

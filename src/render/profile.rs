@@ -229,12 +229,17 @@ fn full(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
     let blocs = profile.blocs.iter().map(|(bloc, m, standing)| (bloc.name.as_str(), *bloc, *m, *standing));
     let blocs = memberships("bloc", blocs.collect(), profile.as_of);
     capped_section(&mut doc, profile, view, ("bloc", "blocs"), "Blocs", blocs);
-    let mut people = Listing::new(vec!["person", "role"]);
+    let mut people = Listing::new(vec!["person", "name", "role"]);
+    people.columns.data_only = &["name"];
     for (person, role, standing) in &profile.people {
-        people.push(vec![person.name.clone().into(), role_text(data, role, *standing, profile.as_of).into()]);
+        people.push(vec![
+            Cell::from(person.id.to_string()).shown_as(person.name.clone()),
+            person.name.clone().into(),
+            role_text(data, role, *standing, profile.as_of).into(),
+        ]);
     }
     capped_section(&mut doc, profile, view, ("person", "people"), "People", people);
-    let organisations = records::actors(&profile.organisations).collect();
+    let organisations = records::actors(data, &profile.organisations).collect();
     capped_section(&mut doc, profile, view, ("organisation", "organisations"), "Organisations", organisations);
     let figures = records::figures(data, &profile.figures).collect();
     capped_section(&mut doc, profile, view, ("figure", "figures"), "Figures", figures);
@@ -290,18 +295,8 @@ fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
         doc.blocks.push(Block::Drawing(tone_strip(&periods, last_year, width)));
     }
     doc.blocks.push(Block::Part("relationships"));
-    let mut relationships = records::relationships(data, &profile.relationships, Some(actor.id.as_str())).collect();
-    relationships.columns.headers.truncate(3);
-    for row in &mut relationships.rows {
-        row.truncate(3);
-    }
-    if let Some(year) = profile.as_of {
-        for (row, rel) in relationships.rows.iter_mut().zip(&profile.relationships) {
-            row[1] =
-                tone_at(rel, Some(year)).map_or_else(|| "none recorded".into(), |(t, _)| Cell::toned(tone_text(t), t));
-            row[2] = tone_at(rel, Some(year)).and_then(|(_, p)| p).map_or(String::new(), |p| p.label.clone()).into();
-        }
-    }
+    let mut relationships = relationships_as_of(data, profile);
+    relationships.keep(&["with", "between", "tone", "tone_label", "status", "in force"]);
     let title = if profile.with_subject.is_some() { "Other relationships" } else { "Relationships, closest first" };
     compact(&mut doc, profile, view, ("relationship", "relationships"), title, relationships, false);
     doc.blocks.push(Block::Part("roles"));
@@ -459,12 +454,15 @@ fn relationship_with_subject(
         lines.extend(chart);
         doc.blocks.push(Block::Drawing(lines));
     }
-    let mut listing = Listing::new(vec!["from", "to", "tone", "period"]);
+    let mut listing = Listing::new(vec!["from", "to", "tone", "tone_label", "period"]);
+    listing.columns.data_only = &["tone_label"];
     for p in &periods {
+        let [tone, label] = records::tone_cells(Some(p.tone));
         listing.push(vec![
             period_start(p).into(),
             period_end(p, profile.as_of).map_or(String::new(), |t| t.to_string()).into(),
-            Cell::toned(tone_text(p.tone), p.tone),
+            tone,
+            label,
             p.label.clone().into(),
         ]);
     }
@@ -476,15 +474,25 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile, vi
     if profile.relationships.is_empty() {
         return;
     }
-    let actor = profile.actor;
-    let title = if actor.kind == ActorKind::Country && profile.with_subject.is_none() {
+    let title = if profile.actor.kind == ActorKind::Country && profile.with_subject.is_none() {
         "Relationships, closest first"
     } else {
         "Other relationships"
     };
+    let listing = relationships_as_of(data, profile);
+    capped_section(doc, profile, view, ("relationship", "relationships"), title, listing);
+}
+
+/// The rows of the actor's other relationships, as of the profile's year: the tone and label of
+/// the period then in force, never the tone and status of the dataset's end.
+fn relationships_as_of(data: &Dataset, profile: &Profile) -> Listing {
+    let actor = profile.actor;
     let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str())).collect();
+    let column = |name: &str| listing.columns.headers.iter().position(|h| *h == name).unwrap_or(usize::MAX);
+    let (tone_at_column, label_column, status_column, themes_column) =
+        (column("tone"), column("tone_label"), column("status"), column("themes"));
     if profile.as_of.is_some()
-        && let Some(header) = listing.columns.headers.get_mut(2)
+        && let Some(header) = listing.columns.headers.get_mut(status_column)
     {
         *header = "in force";
     }
@@ -492,18 +500,24 @@ fn other_relationships(doc: &mut Document, data: &Dataset, profile: &Profile, vi
         let Some(year) = profile.as_of else { continue };
         // As of a year: the tone and label of the period in force, never the tone and status of
         // the dataset's end.
-        if let Some((tone, period)) = tone_at(rel, Some(year)) {
-            row[1] = Cell::toned(tone_text(tone), tone);
-            row[2] = period.map_or(String::new(), |p| p.label.clone()).into();
+        let (tone, status) = if let Some((tone, period)) = tone_at(rel, Some(year)) {
+            (records::tone_cells(Some(tone)), period.map_or(String::new(), |p| p.label.clone()).into())
         } else {
-            row[1] = format!("none recorded for {year}").into();
-            row[2] = String::new().into();
+            // No tone: tables say so under `tone`; plain says so in the period column.
+            let none = format!("none recorded for {year}");
+            ([Cell::from(String::new()).shown_as(none.clone()), Cell::default()], Cell::from(none).shown_as(""))
+        };
+        let [tone, label] = tone;
+        for (index, cell) in [(tone_at_column, tone), (label_column, label), (status_column, status)] {
+            if let Some(slot) = row.get_mut(index) {
+                *slot = cell;
+            }
         }
-        if let Some(themes) = row.get_mut(3) {
+        if let Some(themes) = row.get_mut(themes_column) {
             *themes = labelled(data, profile, &rel.themes.join(", ")).into();
         }
     }
-    capped_section(doc, profile, view, ("relationship", "relationships"), title, listing);
+    listing
 }
 
 /// Members or blocs, with a `role` and a `since` column only when some row has one. The start is
@@ -520,18 +534,23 @@ fn memberships(heading: &'static str, rows: Vec<(&str, &Actor, &Membership, Stan
         (Standing::Member, None, Some(founded)) => format!("{founded} (founding)"),
         (Standing::Member, None, None) => String::new(),
     };
-    let rows: Vec<(&str, String, String)> = rows
+    let rows: Vec<(&str, &str, String, String)> = rows
         .into_iter()
-        .map(|(name, bloc, m, standing)| (name, m.role.clone().unwrap_or_default(), since(bloc, m, standing)))
+        .map(|(name, bloc, m, standing)| {
+            // The member's id (a bloc's own, in a list of blocs); the name beside it.
+            let id = if heading == "member" { m.actor.as_str() } else { bloc.id.as_str() };
+            (id, name, m.role.clone().unwrap_or_default(), since(bloc, m, standing))
+        })
         .collect();
-    let with_role = rows.iter().any(|(_, role, _)| !role.is_empty());
-    let with_since = rows.iter().any(|(_, _, since)| !since.is_empty());
-    let mut headings = vec![heading];
+    let with_role = rows.iter().any(|(_, _, role, _)| !role.is_empty());
+    let with_since = rows.iter().any(|(_, _, _, since)| !since.is_empty());
+    let mut headings = vec![heading, "name"];
     headings.extend(with_role.then_some("role"));
     headings.extend(with_since.then_some("since"));
     let mut listing = Listing::new(headings);
-    for (name, role, since) in rows {
-        let mut row: Vec<Cell> = vec![name.into()];
+    listing.columns.data_only = &["name"];
+    for (id, name, role, since) in rows {
+        let mut row: Vec<Cell> = vec![Cell::from(id).shown_as(name), name.into()];
         if with_role {
             row.push(role.into());
         }

@@ -4,8 +4,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Cell, Columns, List, mark_record, marked_date, tone_text};
-use crate::model::{Actor, Dataset, Event, EventType, Figure, Relationship};
-use crate::query::Selected;
+use crate::model::{Actor, Dataset, Event, EventType, Figure, Period, Relationship, Slug, Tone};
+use crate::query::{Selected, ends_after, relationships_with_subject, tone_at};
 
 /// A record as JSON with the dataset's field names, plus `year` where it has one.
 pub fn record_json(record: &impl Serialize, year: Option<u16>) -> Value {
@@ -25,15 +25,45 @@ pub struct Record<'a, T: Serialize> {
     pub year: Option<u16>,
 }
 
-/// Actor names, all of them, and for tables the first few with a count of the rest.
-fn names(data: &Dataset, ids: &[crate::model::Slug]) -> Cell {
+/// Several values in one cell: joined by "; " for plain and CSV (names may hold commas), by ", "
+/// in tables, and a JSON array for `--fields`.
+pub fn list_cell(items: &[impl AsRef<str>]) -> Cell {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    let cell = Cell::typed(items.join("; "), json!(items));
+    if items.len() > 1 { cell.shown_as(items.join(", ")) } else { cell }
+}
+
+/// Actor ids, shown in tables as their names: all of them, or the first few and a count.
+fn actor_ids(data: &Dataset, ids: &[Slug]) -> Cell {
     const SHOWN: usize = 3;
-    let all: Vec<&str> = ids.iter().map(|id| data.name_of(id.as_str())).collect();
-    if all.len() <= SHOWN {
-        return all.join(", ").into();
+    let names: Vec<&str> = ids.iter().map(|id| data.name_of(id.as_str())).collect();
+    let shown = if names.len() <= SHOWN {
+        names.join(", ")
+    } else {
+        format!("{} +{} more", names[..SHOWN].join(", "), names.len() - SHOWN)
+    };
+    list_cell(&ids.iter().map(Slug::as_str).collect::<Vec<_>>()).shown_as(shown)
+}
+
+fn actor_names(data: &Dataset, ids: &[Slug]) -> Cell {
+    list_cell(&ids.iter().map(|id| data.name_of(id.as_str())).collect::<Vec<_>>())
+}
+
+/// A tone as two cells: its number (shown in tables with its word, coloured) and its word.
+/// Both empty where there is no tone.
+pub fn tone_cells(tone: Option<Tone>) -> [Cell; 2] {
+    match tone {
+        Some(tone) => [
+            Cell { value: Some(json!(tone.value())), ..Cell::toned(tone.value().to_string(), tone) }
+                .shown_as(tone_text(tone)),
+            tone.label().into(),
+        ],
+        None => [Cell::default(), Cell::default()],
     }
-    let short = format!("{} +{} more", all[..SHOWN].join(", "), all.len() - SHOWN);
-    Cell::with_short(all.join(", "), short)
+}
+
+fn flag(value: bool) -> Cell {
+    Cell::typed(value.to_string(), json!(value))
 }
 
 pub fn event_date(event: &Event) -> String {
@@ -47,8 +77,9 @@ pub fn event_date(event: &Event) -> String {
     date
 }
 
-/// Events chosen by a filter: an uncertain one is marked `?` before its date and `"certain":
-/// false` in JSON, and an end after the `--as-of` year is not told.
+/// Events chosen by a filter: an uncertain one is marked `?` before its date in tables,
+/// `certain` false in plain and CSV, and `"certain": false` in JSON; an end after the `--as-of`
+/// year is not told.
 pub fn events<'a>(
     data: &'a Dataset,
     events: &'a [Selected<'a>],
@@ -56,20 +87,45 @@ pub fn events<'a>(
 ) -> List<'a, Selected<'a>, impl Fn(&Selected<'a>) -> Vec<Cell> + 'a, impl Fn(&'a Selected<'a>) -> Value> {
     List {
         columns: Columns {
-            headers: vec!["date", "id", "type", "tone", "title", "actors"],
+            headers: vec![
+                "date",
+                "end",
+                "circa",
+                "certain",
+                "id",
+                "type",
+                "tone",
+                "tone_label",
+                "title",
+                "actors",
+                "actor_names",
+                "summary",
+                "tags",
+            ],
             wide_only: &["id"],
             unwrapped: &["date", "id", "type", "tone"],
+            data_only: &["end", "circa", "certain", "tone_label", "actor_names", "summary", "tags"],
+            table_only: &[],
         },
         items: events,
         cells: move |selected: &Selected| {
             let event = selected.event;
+            let end = event.end.filter(|_| !ends_after(event, as_of));
+            let [tone, tone_label] = tone_cells(Some(event.tone));
             vec![
-                marked_date(selected, as_of).into(),
+                Cell::from(event.date.to_string()).shown_as(marked_date(selected, as_of)),
+                end.map_or(String::new(), |end| end.to_string()).into(),
+                flag(event.circa),
+                flag(selected.certain),
                 event.id.to_string().into(),
                 event.kind.as_str().into(),
-                Cell::toned(tone_text(event.tone), event.tone),
+                tone,
+                tone_label,
                 event.title.clone().into(),
-                names(data, &event.actors),
+                actor_ids(data, &event.actors),
+                actor_names(data, &event.actors),
+                event.summary.clone().into(),
+                list_cell(&event.tags),
             ]
         },
         // One small JSON value per row, written and dropped before the next.
@@ -86,29 +142,56 @@ pub fn all_certain<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<Selec
     events.into_iter().map(|event| Selected { event, certain: true }).collect()
 }
 
+/// Actors, each with its tone with the dataset's subject (from the relationship between them,
+/// as `show` gives it; empty for the subject itself and where none is recorded).
 pub fn actors<'a>(
+    data: &'a Dataset,
     actors: &'a [&'a Actor],
-) -> List<'a, &'a Actor, impl Fn(&&'a Actor) -> Vec<Cell>, impl Fn(&'a &'a Actor) -> &'a Actor> {
+) -> List<'a, &'a Actor, impl Fn(&&'a Actor) -> Vec<Cell> + 'a, impl Fn(&'a &'a Actor) -> &'a Actor> {
+    let with_subject = relationships_with_subject(data);
+    let tone_of = move |actor: &Actor| {
+        with_subject.get(actor.id.as_str()).and_then(|rel| tone_at(rel, None)).map(|(tone, _)| tone)
+    };
+    // A table leaves out a kind every row shares (`list countries`) and a tone no row has; it
+    // shows organisations' categories in a column of their own, when all rows are of one kind
+    // (`show`'s organisations) or on wide terminals.
+    let one_kind = !actors.is_empty() && actors.windows(2).all(|pair| pair[0].kind == pair[1].kind);
+    let categories = actors.iter().any(|actor| actor.category.is_some());
+    let no_tone = actors.iter().all(|actor| tone_of(actor).is_none());
+    let data_only: &'static [&'static str] = match (one_kind, categories, no_tone) {
+        (false, true, false) => &["iso3", "tone_label", "summary"],
+        (false, true, true) => &["iso3", "tone", "tone_label", "summary"],
+        (false, false, false) => &["category", "iso3", "tone_label", "summary"],
+        (false, false, true) => &["category", "iso3", "tone", "tone_label", "summary"],
+        (true, true, false) => &["kind", "iso3", "tone_label", "summary"],
+        (true, true, true) => &["kind", "iso3", "tone", "tone_label", "summary"],
+        (true, false, false) => &["kind", "category", "iso3", "tone_label", "summary"],
+        (true, false, true) => &["kind", "category", "iso3", "tone", "tone_label", "summary"],
+    };
     List {
-        columns: Columns::new(vec!["id", "kind", "name", "aliases"]),
+        columns: Columns {
+            headers: vec!["id", "kind", "category", "name", "aliases", "iso3", "tone", "tone_label", "summary"],
+            wide_only: if one_kind { &[] } else { &["category"] },
+            unwrapped: &["id", "tone"],
+            data_only,
+            table_only: &[],
+        },
         items: actors,
-        cells: |actor: &&Actor| {
+        cells: move |actor: &&Actor| {
+            let [tone, tone_label] = tone_cells(tone_of(actor));
             vec![
                 actor.id.to_string().into(),
-                kind_text(actor).into(),
+                actor.kind.as_str().into(),
+                actor.category.as_ref().map_or(String::new(), ToString::to_string).into(),
                 actor.name.clone().into(),
-                actor.aliases.join(", ").into(),
+                list_cell(&actor.aliases),
+                actor.iso3.clone().unwrap_or_default().into(),
+                tone,
+                tone_label,
+                actor.summary.clone().into(),
             ]
         },
         json: |actor: &'a &'a Actor| *actor,
-    }
-}
-
-/// The kind, with an organisation's category: "organisation (company)".
-fn kind_text(actor: &Actor) -> String {
-    match &actor.category {
-        Some(category) => format!("{} ({category})", actor.kind),
-        None => actor.kind.to_string(),
     }
 }
 
@@ -121,28 +204,67 @@ pub fn figure_amount(figure: &Figure) -> String {
     }
 }
 
+/// Figures: the amount a plain number (its unit and qualifier beside it), the period as ISO
+/// start and end dates or a number of years, and the actors at either end as ids and names.
 pub fn figures<'a>(
     data: &'a Dataset,
     figures: &'a [&'a Figure],
 ) -> List<'a, &'a Figure, impl Fn(&&'a Figure) -> Vec<Cell> + 'a, impl Fn(&'a &'a Figure) -> Record<'a, Figure>> {
     List {
         columns: Columns {
-            headers: vec!["id", "kind", "amount", "period", "from", "to", "label"],
+            headers: vec![
+                "id",
+                "kind",
+                "amount",
+                "unit",
+                "qualifier",
+                "period",
+                "start",
+                "end",
+                "years",
+                "year",
+                "from",
+                "from_name",
+                "to",
+                "to_name",
+                "label",
+            ],
             wide_only: &["id", "kind"],
             unwrapped: &["amount", "period"],
+            data_only: &["unit", "qualifier", "start", "end", "years", "year", "from_name", "to_name"],
+            table_only: &["period"],
         },
         items: figures,
         cells: move |figure: &&Figure| {
-            let actor = |id: &Option<crate::model::Slug>| {
-                id.as_ref().map_or(String::new(), |id| data.name_of(id.as_str()).to_owned())
+            let actor = |id: &Option<Slug>| match id {
+                Some(id) => Cell::from(id.to_string()).shown_as(data.name_of(id.as_str())),
+                None => Cell::default(),
             };
+            let name = |id: &Option<Slug>| -> Cell {
+                id.as_ref().map_or(String::new(), |id| data.name_of(id.as_str()).to_owned()).into()
+            };
+            let (start, end, years) = match figure.period {
+                Some(Period::Date(date)) => (date.to_string(), String::new(), None),
+                Some(Period::Span { from, to }) => (from.to_string(), to.to_string(), None),
+                Some(Period::Years { years }) => (String::new(), String::new(), Some(years)),
+                None => (String::new(), String::new(), None),
+            };
+            let amount = serde_json::to_value(figure.amount).unwrap_or(Value::Null);
             vec![
                 figure.id.to_string().into(),
                 figure.kind.as_str().into(),
-                figure_amount(figure).into(),
+                Cell::typed(amount.to_string(), amount).shown_as(figure_amount(figure)),
+                figure.unit.clone().into(),
+                figure.qualifier.clone().unwrap_or_default().into(),
                 figure.period.map_or(String::new(), |p| p.to_string()).into(),
-                actor(&figure.from).into(),
-                actor(&figure.to).into(),
+                start.into(),
+                end.into(),
+                years.map_or_else(Cell::default, |n| Cell::typed(n.to_string(), json!(n))),
+                figure.year().map_or_else(Cell::default, |y| Cell::typed(y.to_string(), json!(y))),
+                actor(&figure.from),
+                name(&figure.from),
+                actor(&figure.to),
+                name(&figure.to),
                 figure.label.clone().into(),
             ]
         },
@@ -150,7 +272,9 @@ pub fn figures<'a>(
     }
 }
 
-/// Relationships seen from one actor (`with` is the other side), or as pairs when `from` is None.
+/// Relationships, each with its pair id (`bolivia--chile`, as `cite` takes it) and the ids and
+/// names of both sides. Seen from one actor (`from`), tables show the other side under `with`;
+/// as a list of pairs, both names under `between`.
 pub fn relationships<'a>(
     data: &'a Dataset,
     relationships: &'a [&'a Relationship],
@@ -161,22 +285,46 @@ pub fn relationships<'a>(
     impl Fn(&&'a Relationship) -> Vec<Cell> + 'a,
     impl Fn(&'a &'a Relationship) -> &'a Relationship,
 > {
+    let mut headers = vec!["id", "between", "between_names", "tone", "tone_label", "status", "themes", "summary"];
+    let columns = if from.is_some() {
+        headers.insert(0, "with");
+        Columns {
+            headers,
+            wide_only: &["id"],
+            unwrapped: &["tone"],
+            data_only: &["between", "between_names", "tone_label", "summary"],
+            table_only: &["with"],
+        }
+    } else {
+        Columns {
+            headers,
+            wide_only: &["id"],
+            unwrapped: &["tone"],
+            data_only: &["between_names", "tone_label", "summary"],
+            table_only: &[],
+        }
+    };
     List {
-        columns: Columns { headers: vec!["with", "tone", "status", "themes"], wide_only: &[], unwrapped: &["tone"] },
+        columns,
         items: relationships,
         cells: move |rel: &&Relationship| {
-            let with = match from {
-                Some(me) => data.name_of(rel.other(me).as_str()).to_owned(),
-                None => {
-                    format!("{} – {}", data.name_of(rel.between[0].as_str()), data.name_of(rel.between[1].as_str()))
-                }
-            };
-            vec![
-                with.into(),
-                Cell::toned(tone_text(rel.tone), rel.tone),
+            let [a, b] = &rel.between;
+            let names = [data.name_of(a.as_str()), data.name_of(b.as_str())];
+            let [tone, tone_label] = tone_cells(Some(rel.tone));
+            let mut cells = vec![
+                format!("{a}--{b}").into(),
+                list_cell(&[a.as_str(), b.as_str()]).shown_as(format!("{} – {}", names[0], names[1])),
+                list_cell(&names),
+                tone,
+                tone_label,
                 rel.status.clone().into(),
-                rel.themes.join(", ").into(),
-            ]
+                list_cell(&rel.themes),
+                rel.summary.clone().into(),
+            ];
+            if let Some(me) = from {
+                cells.insert(0, data.name_of(rel.other(me).as_str()).to_owned().into());
+            }
+            cells
         },
         json: |rel: &'a &'a Relationship| *rel,
     }
@@ -194,12 +342,16 @@ pub fn tags(
     List {
         columns: Columns {
             headers: vec!["tag", "events", "relationships"],
-            wide_only: &[],
             unwrapped: &["events", "relationships"],
+            ..Columns::default()
         },
         items: counts,
         cells: |count: &crate::query::TagCount| {
-            vec![count.tag.clone().into(), count.events.to_string().into(), count.relationships.to_string().into()]
+            vec![
+                count.tag.clone().into(),
+                Cell::typed(count.events.to_string(), json!(count.events)),
+                Cell::typed(count.relationships.to_string(), json!(count.relationships)),
+            ]
         },
         json: |count: &crate::query::TagCount| json!({"tag": count.tag, "events": count.events, "relationships": count.relationships}),
     }

@@ -8,10 +8,10 @@ use std::ops::Range;
 use colored::Colorize;
 use serde_json::{Value, json};
 
-use super::{Output, sanitize};
-use crate::cli::Format;
+use super::{Cell, Columns, List, Output, sanitize};
 use crate::error::Result;
 use crate::query::{Query, RecordKind, SearchHit};
+use crate::render::Format;
 
 /// The longest snippet in plain, CSV and JSON output, in characters.
 const SNIPPET_CHARS: usize = 160;
@@ -23,50 +23,51 @@ const MARK_ON: &str = "\u{1b}[1;4m";
 const MARK_OFF: &str = "\u{1b}[22;24m";
 
 pub fn write_search_hits(hits: &[SearchHit], out: &mut Output) -> Result<()> {
-    match out.format {
-        Format::Json => out.json(&Value::Array(hits.iter().map(hit_json).collect()))?,
-        Format::Ndjson => {
-            for hit in hits {
-                super::write_json_line(&mut *out.out, &hit_json(hit))?;
-                writeln!(out.out)?;
-            }
-        }
-        Format::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut *out.out);
-            let csv_error = |e: csv::Error| std::io::Error::other(e.to_string());
-            writer.write_record(["kind", "id", "name", "score", "field", "snippet"]).map_err(csv_error)?;
-            for hit in hits {
-                let (snippet, _) = snippet(hit.text, &hit.matches, SNIPPET_CHARS);
-                let score = score_text(hit.score);
-                // Escaped and formula-neutralised as every CSV cell is.
-                let row = [kind_text(hit), &hit.id, &hit.name, &score, hit.field.as_str(), &snippet];
-                writer.write_record(row.map(|cell| super::csv_cell(cell, None).into_owned())).map_err(csv_error)?;
-            }
-            writer.flush()?;
-        }
-        Format::Plain => {
-            for hit in hits {
-                let (snippet, _) = snippet(hit.text, &hit.matches, SNIPPET_CHARS);
-                let cells = [kind_text(hit), &hit.id, &hit.name, &score_text(hit.score), hit.field.as_str(), &snippet]
-                    .map(|cell| sanitize(cell).into_owned());
-                writeln!(out.out, "{}", cells.join("\t"))?;
-            }
-        }
-        Format::Table | Format::Mermaid | Format::Dot => {
-            if hits.is_empty() {
-                writeln!(out.out, "(nothing matches)")?;
-            }
-            let width = usize::from(out.width);
-            for hit in hits {
-                writeln!(out.out, "{}", heading(hit, width, out.color))?;
-                let label = format!("{INDENT}{}: ", hit.field.as_str());
-                let room = width.saturating_sub(label.chars().count()).max(10);
-                let (text, marks) = snippet(hit.text, &hit.matches, room);
-                writeln!(out.out, "{label}{}", marked(&text, &marks, out.color))?;
-            }
-        }
+    // For programs, and for a table of chosen fields, the hits are a list like any other.
+    let as_list = out.fields.is_some() || !matches!(out.format, Format::Table | Format::Mermaid | Format::Dot);
+    if as_list {
+        return hit_list(hits).write(out);
+    }
+    if hits.is_empty() {
+        writeln!(out.out, "(nothing matches)")?;
+    }
+    let width = usize::from(out.width);
+    for hit in hits {
+        writeln!(out.out, "{}", heading(hit, width, out.color))?;
+        let label = format!("{INDENT}{}: ", hit.field.as_str());
+        let room = width.saturating_sub(label.chars().count()).max(10);
+        let (text, marks) = snippet(hit.text, &hit.matches, room);
+        writeln!(out.out, "{label}{}", marked(&text, &marks, out.color))?;
     }
     Ok(())
+}
+
+/// The hits as a list: kind (an actor's own kind), id, name, score, the field that matched and
+/// a snippet of it; in JSON, `hit_json`.
+fn hit_list<'h>(
+    hits: &'h [SearchHit<'h>],
+) -> List<'h, SearchHit<'h>, impl Fn(&SearchHit) -> Vec<Cell>, impl Fn(&'h SearchHit<'h>) -> Value> {
+    List {
+        columns: Columns {
+            headers: vec!["kind", "id", "name", "score", "field", "snippet"],
+            unwrapped: &["kind", "id", "score", "field"],
+            ..Columns::default()
+        },
+        items: hits,
+        cells: |hit: &SearchHit| {
+            let (snippet, _) = snippet(hit.text, &hit.matches, SNIPPET_CHARS);
+            let score = (hit.score * 100.0).round() / 100.0;
+            vec![
+                kind_text(hit).into(),
+                hit.id.clone().into(),
+                hit.name.clone().into(),
+                Cell::typed(score_text(hit.score), json!(score)),
+                hit.field.as_str().into(),
+                snippet.into(),
+            ]
+        },
+        json: |hit: &'h SearchHit<'h>| hit_json(hit),
+    }
 }
 
 /// "actor" in programs' output is told apart by `actor_kind`; people see the actor's own kind.

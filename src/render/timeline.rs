@@ -8,10 +8,10 @@ use serde_json::Value;
 
 use super::records::record_json;
 use super::{Output, mark_record, marked_date, paint, sanitize, wrap};
-use crate::cli::Format;
 use crate::error::Result;
-use crate::model::{Event, Tone};
+use crate::model::{Dataset, Event, Tone};
 use crate::query::Selected;
+use crate::render::Format;
 
 /// A mark that shows tone by shape as well as colour.
 fn mark(tone: Tone) -> &'static str {
@@ -56,6 +56,7 @@ fn timeline_record(selected: &Selected, year: u16, as_of: Option<u16>) -> Value 
 /// with nothing told after `as_of`.
 pub fn write_timeline(
     out: &mut Output,
+    data: &Dataset,
     events: &[Selected],
     years: (Option<u16>, Option<u16>),
     as_of: Option<u16>,
@@ -76,19 +77,10 @@ pub fn write_timeline(
                 writeln!(out.out)?;
             }
         }
+        // The year each event is drawn in, then the columns `events` writes.
         Format::Plain => {
             for (year, group) in &groups {
-                for selected in group {
-                    let event = selected.event;
-                    writeln!(
-                        out.out,
-                        "{year}\t{}\t{}\t{}\t{}",
-                        marked_date(selected, as_of),
-                        event.tone.value(),
-                        event.id,
-                        sanitize(&event.title)
-                    )?;
-                }
+                super::records::events(data, group, as_of).collect().write_plain(out.out, &year.to_string())?;
             }
         }
         Format::Mermaid => write_mermaid(out, &groups)?,
