@@ -253,3 +253,24 @@ fn browse_is_coloured_by_default_and_not_with_no_color() {
     assert!(!has_colour(&screen), "NO_COLOR leaves only bold, dim, underline and reverse:\n{screen}");
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn browse_ends_when_its_terminal_goes_away() {
+    let Some(tmux) = Tmux::start("hangup", 80, 24) else { return };
+    let pid = tmux.file("pid");
+    tmux.line(&format!("sh -c 'echo $$ > {}; exec {} browse peru'", pid.display(), binary()));
+    tmux.wait_for("country · peru");
+    let pid = read(&pid).trim().to_owned();
+    // Killing the server closes the terminal under the browser, as closing its window would.
+    let status = tmux.command().arg("kill-server").status().expect("kill-server");
+    assert!(status.success());
+    let start = Instant::now();
+    let alive = || Path::new("/proc").join(&pid).exists();
+    while alive() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    if alive() {
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+        panic!("the browser was still running 20 s after its terminal went away");
+    }
+}

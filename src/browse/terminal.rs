@@ -97,6 +97,7 @@ pub fn run<'d>(data: &Data<'d>, make_state: impl FnOnce((u16, u16)) -> State<'d>
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
     let copy = can_copy();
+    let tty = Tty::open()?;
     let mut print = None;
     loop {
         terminal.draw(|frame| view::draw(frame, &state, data, theme))?;
@@ -118,7 +119,11 @@ pub fn run<'d>(data: &Data<'d>, make_state: impl FnOnce((u16, u16)) -> State<'d>
             if signal != 0 {
                 return Ok(Ending { print, signal: i32::try_from(signal).ok() });
             }
-            if event::poll(Duration::from_millis(100))? {
+            if tty.wait(Duration::from_millis(100))? == Waited::HungUp {
+                return Ok(Ending { print, signal: Some(signal_hook::consts::SIGHUP) });
+            }
+            // Crossterm also reports resizes, which come by signal, not through the terminal.
+            if event::poll(Duration::ZERO)? {
                 break;
             }
         }
@@ -131,6 +136,71 @@ pub fn run<'d>(data: &Data<'d>, make_state: impl FnOnce((u16, u16)) -> State<'d>
         state = update_all(state, &inputs, data);
     }
     Ok(Ending { print, signal: None })
+}
+
+/// What waiting on the terminal saw.
+#[derive(Debug, PartialEq, Eq)]
+enum Waited {
+    Input,
+    Nothing,
+    /// The terminal is gone (its window closed, its tmux server killed).
+    HungUp,
+}
+
+/// The terminal the keys come from, watched for input and for a hang-up. Crossterm's own wait
+/// spins for ever once the terminal hangs up, never returning to see the SIGHUP; so the loop
+/// waits here, and asks crossterm for events only when this wait is over and the terminal is
+/// still there. Crossterm reads standard input when it is a terminal, else `/dev/tty`: so does
+/// this.
+#[cfg(unix)]
+struct Tty {
+    /// `/dev/tty` when standard input is not the terminal; kept open while it is watched.
+    file: Option<std::fs::File>,
+}
+
+#[cfg(unix)]
+impl Tty {
+    fn open() -> io::Result<Self> {
+        use std::io::IsTerminal;
+        let file = if io::stdin().is_terminal() { None } else { Some(std::fs::File::open("/dev/tty")?) };
+        Ok(Self { file })
+    }
+
+    fn wait(&self, timeout: Duration) -> io::Result<Waited> {
+        use std::os::fd::AsRawFd;
+        let fd = self.file.as_ref().map_or(libc::STDIN_FILENO, AsRawFd::as_raw_fd);
+        let mut watched = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+        let millis = libc::c_int::try_from(timeout.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid `pollfd`, and the count says one.
+        let ready = unsafe { libc::poll(&raw mut watched, 1, millis) };
+        if ready < 0 {
+            let error = io::Error::last_os_error();
+            // A signal (the ones the loop checks, or a resize) ends the wait early.
+            return if error.kind() == io::ErrorKind::Interrupted { Ok(Waited::Nothing) } else { Err(error) };
+        }
+        Ok(if watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            Waited::HungUp
+        } else if ready > 0 {
+            Waited::Input
+        } else {
+            Waited::Nothing
+        })
+    }
+}
+
+/// Elsewhere crossterm's own wait is used.
+#[cfg(not(unix))]
+struct Tty;
+
+#[cfg(not(unix))]
+impl Tty {
+    fn open() -> io::Result<Self> {
+        Ok(Self)
+    }
+
+    fn wait(&self, timeout: Duration) -> io::Result<Waited> {
+        Ok(if event::poll(timeout)? { Waited::Input } else { Waited::Nothing })
+    }
 }
 
 #[allow(clippy::needless_pass_by_value)] // crossterm hands events over by value
