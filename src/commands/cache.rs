@@ -11,9 +11,7 @@ use crate::render::{Document, Listing, Output};
 
 pub fn run(args: &CacheArgs, dir: Option<&PathBuf>, out: &mut Output) -> Result<()> {
     let Some(dir) = dir else {
-        return Err(Error::Usage(
-            "no cache directory: set RELATIONS_CACHE_DIR, XDG_CACHE_HOME or HOME".into(),
-        ));
+        return Err(Error::Usage("no cache directory: set RELATIONS_CACHE_DIR, XDG_CACHE_HOME or HOME".into()));
     };
     let cache = Cache::new(dir.clone());
     let failed = |source| Error::Read { path: dir.display().to_string(), source };

@@ -116,8 +116,18 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         _ => {}
     }
     let cache = if cli.no_cache { None } else { cache_dir(cli).map(load::cache::Cache::new) };
-    let data = load::load_cached(&sources(cli)?, cache.as_ref())?;
-    let result = run_on(cli, &data, out);
+    let (data, compile) = load::load_cached(&sources(cli)?, cache.as_ref())?;
+    // A dataset loaded from JSON is compiled into the cache on a second thread while the
+    // command runs; a cache that cannot be written is passed by.
+    let result = std::thread::scope(|scope| {
+        if let (Some(cache), Some(key)) = (&cache, compile) {
+            let data = &data;
+            scope.spawn(move || {
+                let _ = cache.put(key, data);
+            });
+        }
+        run_on(cli, &data, out)
+    });
     // Freeing a large dataset record by record takes longer than the command itself; the
     // process is about to exit, which returns the memory at once.
     std::mem::forget(data);

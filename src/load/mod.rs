@@ -50,14 +50,14 @@ impl Sources {
 }
 
 /// Load through the cache of compiled datasets: answered from an entry when one was compiled
-/// from the same bundled data and the same file contents, else loaded as `load` does and then
-/// compiled into the cache. Standard input, devices and pipes are never cached; a cache that
-/// cannot be read or written is passed by.
-pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<Dataset> {
+/// from the same bundled data and the same file contents, else loaded as `load` does, with the
+/// key to compile it under (`Cache::put`, which the caller runs beside the command). Standard
+/// input, devices and pipes are never cached; a cache that cannot be read is passed by.
+pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(Dataset, Option<u128>)> {
     let regular = |path: &std::path::Path| !is_stdin(path) && std::fs::metadata(path).is_ok_and(|m| m.is_file());
     let cache = match cache {
         Some(cache) if !sources.paths.is_empty() && sources.paths.iter().all(|p| regular(p)) => cache,
-        _ => return load(sources.read()?),
+        _ => return Ok((load(sources.read()?)?, None)),
     };
     let bundled = sources.bundled.then_some(BUNDLED.as_bytes());
     // First the stamps: when every file's metadata is unchanged, no file is read at all.
@@ -77,7 +77,7 @@ pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<Da
         }
     }
     if all_stamped && let Some(data) = cache.get(key.finish()) {
-        return Ok(data);
+        return Ok((data, None));
     }
     // Otherwise read every file, and key the entry by the bytes actually read.
     let mut key = cache::KeyBuilder::new(bundled);
@@ -98,11 +98,9 @@ pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<Da
     }
     let key = key.finish();
     if let Some(data) = cache.get(key) {
-        return Ok(data);
+        return Ok((data, None));
     }
-    let data = load(inputs)?;
-    let _ = cache.put(key, &data);
-    Ok(data)
+    Ok((load(inputs)?, Some(key)))
 }
 
 /// Load, merge and validate: a later record with the same id (for relationships, the same pair)
@@ -336,5 +334,21 @@ fn join(prefix: &str, path: &str) -> String {
         "" => prefix.to_owned(),
         p if p.starts_with('[') => format!("{prefix}{p}"),
         p => format!("{prefix}.{p}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUNDLED, compiled_bundled};
+    use crate::model::{Dataset, DatasetFile};
+
+    #[test]
+    fn the_compiled_bundled_data_equals_the_json_it_came_from() {
+        let compiled = compiled_bundled().expect("build.rs compiled the bundled dataset");
+        let parsed: DatasetFile = serde_json::from_str(BUNDLED).expect("the bundled JSON parses");
+        assert_eq!(compiled, Dataset::new(parsed).file);
+        // And back to the same JSON, as `export` writes it.
+        let exported: DatasetFile = serde_json::from_str(&serde_json::to_string(&compiled).unwrap()).unwrap();
+        assert_eq!(exported, compiled);
     }
 }
