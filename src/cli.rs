@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Browse a knowledge base of a country's foreign relations: actors, relationships, events and
 /// figures, each with its sources. Ships with Bolivia's international relations (to 2011).
 #[derive(Debug, Parser)]
+#[allow(clippy::struct_excessive_bools)] // each is an independent command-line flag
 #[command(name = "relations", version, max_term_width = 100)]
 #[command(
     after_help = "Examples:\n  relations show chile\n  relations events 2008\n  relations search pinera\n  relations events --json | jq '.[].title'"

@@ -148,7 +148,7 @@ fn two_runs_compiling_the_same_file_at_once_both_answer_correctly() {
     let scratch = Scratch::new();
     let data = scratch.file("data.json", &small());
     let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
-    let expected = run_command(&mut scratch.command(&["--no-cache"]).args(&args[..])).stdout;
+    let expected = run_command(scratch.command(&["--no-cache"]).args(&args[..])).stdout;
     let children: Vec<_> =
         (0..2).map(|_| scratch.command(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()).collect();
     for child in children {
@@ -225,7 +225,7 @@ fn merging_several_files_gives_the_same_with_and_without_the_cache() {
             "sources": [{"source": "notes", "section": "two"}]}]}"#,
     );
     let args = ["--no-bundled", "--data", base.to_str().unwrap(), "--data", overlay.to_str().unwrap(), "export"];
-    let without = run_command(&mut scratch.command(&["--no-cache"]).args(&args[..]));
+    let without = run_command(scratch.command(&["--no-cache"]).args(&args[..]));
     assert_eq!(without.code, 0, "{}", without.stderr);
     assert!(without.stdout.contains("Mu Replaced"));
     let compiled = scratch.run(&args);
@@ -249,7 +249,7 @@ fn the_bundled_data_with_a_file_is_cached_apart_from_the_file_alone() {
             "type": "visit", "actors": ["chile"], "tone": 1, "sources": [{"source": "bir", "section": "overview"}]}]}"#,
     );
     let args = ["--data", overlay.to_str().unwrap(), "events", "--year", "2010", "--json"];
-    let without = run_command(&mut scratch.command(&["--no-cache"]).args(&args[..]));
+    let without = run_command(scratch.command(&["--no-cache"]).args(&args[..]));
     assert_eq!(without.code, 0, "{}", without.stderr);
     assert!(without.stdout.contains("A test visit"));
     scratch.run(&args);

@@ -229,7 +229,7 @@ impl Cache {
     fn evict(&self) {
         let Ok(info) = self.info() else { return };
         let mut entries = info.entries;
-        entries.sort_by(|a, b| b.modified.cmp(&a.modified));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.modified));
         let mut total = 0u64;
         for (index, entry) in entries.iter().enumerate() {
             total += entry.bytes;
@@ -261,7 +261,7 @@ impl Cache {
         if stamps.len() <= MAX_STAMPS {
             return;
         }
-        stamps.sort_by(|a, b| b.0.cmp(&a.0));
+        stamps.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (_, path) in &stamps[MAX_STAMPS..] {
             let _ = fs::remove_file(path);
         }
@@ -395,6 +395,7 @@ struct FileIdentity {
 
 impl FileIdentity {
     #[cfg(unix)]
+    #[allow(clippy::unnecessary_wraps)] // None elsewhere than Unix
     fn of(metadata: &fs::Metadata) -> Option<Self> {
         use std::os::unix::fs::MetadataExt;
         Some(Self {

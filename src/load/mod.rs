@@ -68,13 +68,11 @@ pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(D
             .ok()
             .filter(|m| m.len() <= sources.limit.0)
             .and_then(|metadata| cache.stamped_hash(path, &metadata));
-        match stamped {
-            Some(hash) => key.file(hash),
-            None => {
-                all_stamped = false;
-                break;
-            }
-        }
+        let Some(hash) = stamped else {
+            all_stamped = false;
+            break;
+        };
+        key.file(hash);
     }
     if all_stamped && let Some(data) = cache.get(key.finish()) {
         return Ok((data, None));
