@@ -110,12 +110,12 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         Command::Man => return man::run(out),
         Command::Validate(args) => return validate::run(args, inputs(cli)?, cli.max_input, out),
         Command::Completions(args) => return completions::run(args, out),
-        Command::Cache(args) => return cache::run(args, cache_dir(cli).as_ref(), out),
+        Command::Cache(args) => return cache::run(args, load::cache::location().as_ref(), out),
         // Refused before the data is loaded: there is nothing to do without a terminal.
         Command::Browse(_) => crate::browse::require_terminal()?,
         _ => {}
     }
-    let cache = if cli.no_cache { None } else { cache_dir(cli).map(load::cache::Cache::new) };
+    let cache = if cli.no_cache { None } else { load::cache::location().map(load::cache::Cache::new) };
     let (data, compile) = load::load_cached(&sources(cli)?, cache.as_ref())?;
     // A dataset loaded from JSON is compiled into the cache on a second thread while the
     // command runs; a cache that cannot be written is passed by.
@@ -157,11 +157,6 @@ pub fn run_on(cli: &Cli, data: &Dataset, out: &mut Output) -> Result<()> {
             Err(crate::error::Error::Usage("this command reads no loaded dataset".into()))
         }
     }
-}
-
-/// The cache directory (see `load::cache::location`).
-fn cache_dir(_cli: &Cli) -> Option<PathBuf> {
-    load::cache::location()
 }
 
 /// The bundled dataset (unless `--no-bundled`), then each `--data` file, or else the files
