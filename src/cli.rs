@@ -9,6 +9,7 @@ use crate::render::{Format, PagingWhen};
 /// Browse a knowledge base of a country's foreign relations: actors, relationships, events and
 /// figures, each with its sources. Ships with Bolivia's international relations (to 2011).
 #[derive(Debug, Parser)]
+#[allow(clippy::struct_excessive_bools)] // each is an independent command-line flag
 #[command(name = "relations", version, max_term_width = 100)]
 #[command(
     after_help = "Examples:\n  relations show chile\n  relations events 2008\n  relations search pinera\n  relations events --json | jq '.[].title'"
@@ -54,6 +55,11 @@ pub struct Cli {
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_pager: bool,
 
+    /// Load --data files from their JSON, neither reading nor writing the cache of compiled
+    /// datasets (see `relations cache`).
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -83,6 +89,7 @@ const VALIDATE_EXAMPLES: &str = "Examples:\n  relations validate my-data.json\n 
 const EXPORT_EXAMPLES: &str = "Examples:\n  relations export > merged.json\n  relations --data my-data.json export";
 const SCHEMA_EXAMPLES: &str = "Examples:\n  relations schema > dataset.schema.json";
 const COMPLETIONS_EXAMPLES: &str = "Examples:\n  relations completions bash > ~/.local/share/bash-completion/completions/relations\n  relations completions zsh > ~/.zfunc/_relations";
+const CACHE_EXAMPLES: &str = "Examples:\n  relations cache info\n  relations cache clear\n  relations --no-cache --data big.json events 2008   # bypass it";
 const MAN_EXAMPLES: &str = "Examples:\n  relations man > relations.1\n  relations man | man -l -";
 
 #[derive(Debug, Subcommand)]
@@ -134,6 +141,28 @@ pub enum Command {
     /// Print the manual page (roff).
     #[command(after_help = MAN_EXAMPLES)]
     Man,
+    /// The cache of compiled --data files: where it is and what it holds, or empty it.
+    ///
+    /// A --data file is compiled on first use (parsed, merged, validated, ordered) into the cache
+    /// in RELATIONS_CACHE_DIR, else $XDG_CACHE_HOME/relations, else ~/.cache/relations; later
+    /// runs on the same contents read the compiled form. It keeps 16 entries and 4 GiB at most,
+    /// removing the least recently used first.
+    #[command(after_help = CACHE_EXAMPLES)]
+    Cache(CacheArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    #[command(subcommand)]
+    pub action: CacheAction,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum CacheAction {
+    /// The cache directory, its entries and their sizes.
+    Info,
+    /// Remove every entry.
+    Clear,
 }
 
 #[derive(Debug, Args)]

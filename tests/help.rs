@@ -23,6 +23,7 @@ const SUBCOMMANDS: &[&str] = &[
     "schema",
     "completions",
     "man",
+    "cache",
 ];
 
 #[test]

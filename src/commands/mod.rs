@@ -1,6 +1,7 @@
 //! One file per subcommand; this file loads the data and dispatches.
 
 mod browse;
+mod cache;
 mod cite;
 mod compare;
 mod completions;
@@ -39,7 +40,7 @@ pub fn formats(command: &str) -> &'static [Format] {
         "events" | "search" | "list" | "figures" => LIST_FORMATS,
         "timeline" => &[Table, Plain, Json, Ndjson, Csv, Mermaid],
         "graph" => &[Table, Plain, Json, Ndjson, Csv, Mermaid, Dot],
-        "show" | "compare" | "cite" | "info" | "validate" | "export" | "schema" => DOCUMENT_FORMATS,
+        "show" | "compare" | "cite" | "info" | "validate" | "export" | "schema" | "cache" => DOCUMENT_FORMATS,
         // A completion script and the manual are text of their own kind: the format is unused.
         _ => &[Table, Plain],
     }
@@ -104,6 +105,7 @@ fn name(command: &Command) -> &'static str {
         Command::Schema => "schema",
         Command::Completions(_) => "completions",
         Command::Man => "man",
+        Command::Cache(_) => "cache",
     }
 }
 
@@ -126,12 +128,24 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         Command::Man => return man::run(out),
         Command::Validate(args) => return validate::run(args, inputs(cli)?, cli.max_input, out),
         Command::Completions(args) => return completions::run(args, out),
+        Command::Cache(args) => return cache::run(args, load::cache::location().as_ref(), out),
         // Refused before the data is loaded: there is nothing to do without a terminal.
         Command::Browse(_) => crate::browse::require_terminal()?,
         _ => {}
     }
-    let data = load::load(inputs(cli)?)?;
-    let result = run_on(cli, &data, out);
+    let cache = if cli.no_cache { None } else { load::cache::location().map(load::cache::Cache::new) };
+    let (data, compile) = load::load_cached(&sources(cli)?, cache.as_ref())?;
+    // A dataset loaded from JSON is compiled into the cache on a second thread while the
+    // command runs; a cache that cannot be written is passed by.
+    let result = std::thread::scope(|scope| {
+        if let (Some(cache), Some(key)) = (&cache, compile) {
+            let data = &data;
+            scope.spawn(move || {
+                let _ = cache.put(key, data);
+            });
+        }
+        run_on(cli, &data, out)
+    });
     // Freeing a large dataset record by record takes longer than the command itself; the
     // process is about to exit, which returns the memory at once.
     std::mem::forget(data);
@@ -157,7 +171,7 @@ pub fn run_on(cli: &Cli, data: &Dataset, out: &mut Output) -> Result<()> {
         Command::Graph(args) => graph::run(args, data, out),
         Command::Cite(args) => cite::run(args, data, out),
         Command::Info => info::run(data, out),
-        Command::Schema | Command::Man | Command::Validate(_) | Command::Completions(_) => {
+        Command::Schema | Command::Man | Command::Validate(_) | Command::Completions(_) | Command::Cache(_) => {
             Err(crate::error::Error::Usage("this command reads no loaded dataset".into()))
         }
     }
@@ -166,10 +180,11 @@ pub fn run_on(cli: &Cli, data: &Dataset, out: &mut Output) -> Result<()> {
 /// The bundled dataset (unless `--no-bundled`), then each `--data` file, or else the files
 /// named by RELATIONS_DATA.
 fn inputs(cli: &Cli) -> Result<Vec<Input>> {
-    let mut inputs = Vec::new();
-    if !cli.no_bundled {
-        inputs.push(Input::bundled());
-    }
+    sources(cli)?.read()
+}
+
+/// Where the dataset comes from, read by `load_cached` or `Sources::read`.
+fn sources(cli: &Cli) -> Result<load::Sources> {
     let from_env: Vec<PathBuf> = match std::env::var_os("RELATIONS_DATA") {
         Some(paths) if cli.data.is_empty() => {
             std::env::split_paths(&paths).filter(|p| !p.as_os_str().is_empty()).collect()
@@ -177,10 +192,8 @@ fn inputs(cli: &Cli) -> Result<Vec<Input>> {
         _ => Vec::new(),
     };
     load::check_stdin_once(cli.data.iter().chain(&from_env).map(PathBuf::as_path))?;
-    for path in cli.data.iter().chain(&from_env) {
-        inputs.push(Input::read(path, cli.max_input)?);
-    }
-    Ok(inputs)
+    let paths = cli.data.iter().chain(&from_env).cloned().collect();
+    Ok(load::Sources { bundled: !cli.no_bundled, paths, limit: cli.max_input })
 }
 
 /// A name from a closed vocabulary (event types, figure and actor kinds), case-folded; otherwise

@@ -1,5 +1,6 @@
 //! Bytes → checked dataset: parse each file, merge them in order, validate the result.
 
+pub mod cache;
 mod input;
 mod validate;
 
@@ -10,6 +11,95 @@ use crate::error::{Error, Problem, Result};
 use crate::model::{Dataset, DatasetFile};
 
 pub use input::{BUNDLED, BUNDLED_NAME, Input, InputLimit, check_stdin_once, is_stdin};
+
+/// The bundled dataset as build.rs compiled it: an rkyv archive of its records, parsed and in
+/// date order. Empty when the JSON did not parse at build time (it is then parsed here, and its
+/// problems reported).
+static COMPILED_BUNDLED: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/bundled.rkyv")));
+
+/// rkyv reads an archive from bytes aligned as its types are.
+#[repr(C, align(16))]
+struct Aligned<T: ?Sized>(T);
+
+/// The bundled records from the compiled archive, or None when there is none.
+pub fn compiled_bundled() -> Option<DatasetFile> {
+    let archived = rkyv::access::<rkyv::Archived<DatasetFile>, rkyv::rancor::Error>(&COMPILED_BUNDLED.0).ok()?;
+    rkyv::deserialize::<DatasetFile, rkyv::rancor::Error>(archived).ok()
+}
+
+/// Where a dataset comes from: the bundled one, or a file named on the command line or in
+/// RELATIONS_DATA (`-` is standard input).
+pub struct Sources {
+    pub bundled: bool,
+    pub paths: Vec<std::path::PathBuf>,
+    pub limit: InputLimit,
+}
+
+impl Sources {
+    /// Read every input, as `load` takes them.
+    pub fn read(&self) -> Result<Vec<Input>> {
+        let mut inputs = Vec::with_capacity(self.paths.len() + 1);
+        if self.bundled {
+            inputs.push(Input::bundled());
+        }
+        for path in &self.paths {
+            inputs.push(Input::read(path, self.limit)?);
+        }
+        Ok(inputs)
+    }
+}
+
+/// Load through the cache of compiled datasets: answered from an entry when one was compiled
+/// from the same bundled data and the same file contents, else loaded as `load` does, with the
+/// key to compile it under (`Cache::put`, which the caller runs beside the command). Standard
+/// input, devices and pipes are never cached; a cache that cannot be read is passed by.
+pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(Dataset, Option<u128>)> {
+    let regular = |path: &std::path::Path| !is_stdin(path) && std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    let cache = match cache {
+        Some(cache) if !sources.paths.is_empty() && sources.paths.iter().all(|p| regular(p)) => cache,
+        _ => return Ok((load(sources.read()?)?, None)),
+    };
+    let bundled = sources.bundled.then_some(BUNDLED.as_bytes());
+    // First the stamps: when every file's metadata is unchanged, no file is read at all.
+    let mut key = cache::KeyBuilder::new(bundled);
+    let mut all_stamped = true;
+    for path in &sources.paths {
+        let stamped = std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.len() <= sources.limit.0)
+            .and_then(|metadata| cache.stamped_hash(path, &metadata));
+        let Some(hash) = stamped else {
+            all_stamped = false;
+            break;
+        };
+        key.file(hash);
+    }
+    if all_stamped && let Some(data) = cache.get(key.finish()) {
+        return Ok((data, None));
+    }
+    // Otherwise read every file, and key the entry by the bytes actually read.
+    let mut key = cache::KeyBuilder::new(bundled);
+    let mut inputs = Vec::with_capacity(sources.paths.len() + 1);
+    if sources.bundled {
+        inputs.push(Input::bundled());
+    }
+    for path in &sources.paths {
+        let read_start = std::time::SystemTime::now();
+        let metadata = std::fs::metadata(path).ok();
+        let input = Input::read(path, sources.limit)?;
+        let hash = cache::content_hash(&input.bytes);
+        if let Some(metadata) = metadata {
+            cache.stamp(path, &metadata, read_start, hash);
+        }
+        key.file(hash);
+        inputs.push(input);
+    }
+    let key = key.finish();
+    if let Some(data) = cache.get(key) {
+        return Ok((data, None));
+    }
+    Ok((load(inputs)?, Some(key)))
+}
 
 /// Load, merge and validate: a later record with the same id (for relationships, the same pair)
 /// replaces the earlier one. Every problem in every file is reported, not just the first.
@@ -79,6 +169,14 @@ pub fn parse(input: &Input) -> Parsed {
             return parsed;
         }
     };
+    // The bundled dataset was parsed when the program was built.
+    if input.name == BUNDLED_NAME
+        && input.bytes == BUNDLED.as_bytes()
+        && let Some(file) = compiled_bundled()
+    {
+        parsed.file = file;
+        return parsed;
+    }
     if let Ok(file) = serde_json::from_str::<DatasetFile>(text) {
         parsed.file = file;
         return parsed;
@@ -234,5 +332,21 @@ fn join(prefix: &str, path: &str) -> String {
         "" => prefix.to_owned(),
         p if p.starts_with('[') => format!("{prefix}{p}"),
         p => format!("{prefix}.{p}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BUNDLED, compiled_bundled};
+    use crate::model::{Dataset, DatasetFile};
+
+    #[test]
+    fn the_compiled_bundled_data_equals_the_json_it_came_from() {
+        let compiled = compiled_bundled().expect("build.rs compiled the bundled dataset");
+        let parsed: DatasetFile = serde_json::from_str(BUNDLED).expect("the bundled JSON parses");
+        assert_eq!(compiled, Dataset::new(parsed).file);
+        // And back to the same JSON, as `export` writes it.
+        let exported: DatasetFile = serde_json::from_str(&serde_json::to_string(&compiled).unwrap()).unwrap();
+        assert_eq!(exported, compiled);
     }
 }

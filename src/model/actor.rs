@@ -18,7 +18,9 @@ vocabulary! {
 /// One actor: a country, bloc, person or organisation. The kind-specific fields live side by
 /// side and are checked against `kind` on load (a `full_name` on a person is an error), which
 /// keeps the JSON flat as the format describes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Actor", transform = kind_rules)]
 pub struct Actor {
@@ -76,7 +78,9 @@ pub struct Actor {
 }
 
 /// One member of a bloc, with its role and the date it joined where known.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Membership")]
 pub struct Membership {
@@ -97,7 +101,9 @@ pub struct Membership {
 /// Without `to` or `to_event`, a role with a recorded start is still held at the dataset's
 /// `as_of`; a role with no recorded start has no recorded end either, unless one is given.
 /// `at` places a role the source gives neither start nor end for at one date it was held.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Role", transform = role_rules)]
 pub struct Role {

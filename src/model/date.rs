@@ -8,7 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A date known to the year, the month or the day. Ordering puts a coarser date before the finer
 /// dates inside it (`2008` < `2008-01` < `2008-01-01`), so partial dates sort stably.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 pub struct Date {
     year: u16,
     month: Option<u8>,

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::{Citation, Date, Slug, Tone, vocabulary};
 
 /// Something that happened on a date (or over a span), involving one or more actors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Event")]
 pub struct Event {

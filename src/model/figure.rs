@@ -8,7 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::{Citation, Date, Slug, Whole, vocabulary};
 
 /// A number the source gives: trade, aid, a population, a count or a duration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Figure")]
 pub struct Figure {
@@ -92,7 +94,7 @@ vocabulary! {
 }
 
 /// When a figure applies: a date, a span, or only a length in years.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub enum Period {
     Date(Date),
     Span { from: Date, to: Date },
@@ -215,7 +217,7 @@ impl std::fmt::Display for Period {
 
 /// A number in base units. Whole numbers are written back as integers, so an exported dataset
 /// reads like the one that was loaded (15500000, not 15500000.0).
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 pub struct Amount(pub f64);
 
 impl Serialize for Amount {

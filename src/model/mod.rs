@@ -162,7 +162,19 @@ impl<'de, V: serde::de::Visitor<'de>> serde::de::Visitor<'de> for ObjectVisitor<
 }
 
 /// A source section a record rests on: which source, and which of its sections.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Citation")]
 pub struct Citation {
@@ -173,7 +185,9 @@ pub struct Citation {
 }
 
 /// What the dataset is: its id, title, subject and the date it describes the world as of.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "DatasetInfo")]
 pub struct DatasetInfo {
@@ -192,7 +206,9 @@ pub struct DatasetInfo {
 }
 
 /// A document the records cite, divided into sections.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Source")]
 pub struct Source {
@@ -206,7 +222,9 @@ pub struct Source {
 }
 
 /// One citable part of a source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Section")]
 pub struct Section {
@@ -219,7 +237,18 @@ pub struct Section {
 
 /// One dataset document as written in a file. Every part may be left out, so that a file can
 /// add a few records on top of the bundled dataset.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    rkyv::Archive,
+    rkyv::Serialize,
+    rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "DatasetFile", title = "relations dataset")]
 pub struct DatasetFile {
@@ -309,6 +338,12 @@ impl Dataset {
         if file.events.iter().any(|e| !e.after.is_empty()) {
             order_by_after(&mut file.events);
         }
+        Self::from_ordered(file)
+    }
+
+    /// A dataset whose events are already in the order `new` gives them (one compiled into the
+    /// cache by `new`): only the index is built.
+    pub fn from_ordered(file: DatasetFile) -> Self {
         let actor_index = file.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         Self { file, actor_index, events_by_actor: std::sync::OnceLock::new() }
     }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::{Citation, Date, Slug, Tone};
 
 /// How two actors stand with each other, now and over time.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "Relationship")]
 pub struct Relationship {
@@ -35,7 +37,9 @@ pub struct Relationship {
 }
 
 /// A stretch of time with one tone, from a date to a later one (or to the present).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
+)]
 #[serde(deny_unknown_fields, remote = "Self")]
 #[schemars(rename = "TonePeriod")]
 pub struct TonePeriod {

@@ -68,6 +68,41 @@ impl Slug {
     }
 }
 
+/// Rebuild an id read back from a compiled dataset, which was checked when it was compiled.
+/// Shared like a parsed id, so a cached dataset holds no more copies than one read from JSON.
+impl Slug {
+    pub(crate) fn from_checked(text: &str) -> Self {
+        Self(intern(text))
+    }
+}
+
+/// A compiled dataset stores an id as an archived string ([`crate::load::cache`]).
+impl rkyv::Archive for Slug {
+    type Archived = rkyv::string::ArchivedString;
+    type Resolver = rkyv::string::StringResolver;
+
+    fn resolve(&self, resolver: Self::Resolver, out: rkyv::Place<Self::Archived>) {
+        rkyv::string::ArchivedString::resolve_from_str(&self.0, resolver, out);
+    }
+}
+
+impl<S> rkyv::Serialize<S> for Slug
+where
+    S: rkyv::rancor::Fallible + ?Sized,
+    S::Error: rkyv::rancor::Source,
+    str: rkyv::SerializeUnsized<S>,
+{
+    fn serialize(&self, serializer: &mut S) -> Result<Self::Resolver, S::Error> {
+        rkyv::string::ArchivedString::serialize_from_str(&self.0, serializer)
+    }
+}
+
+impl<D: rkyv::rancor::Fallible + ?Sized> rkyv::Deserialize<Slug, D> for rkyv::string::ArchivedString {
+    fn deserialize(&self, _: &mut D) -> Result<Slug, D::Error> {
+        Ok(Slug::from_checked(self.as_str()))
+    }
+}
+
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -27,6 +27,7 @@ macro_rules! vocabulary {
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
             serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+            rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
         )]
         pub enum $name {
             $(#[doc = $doc] #[serde(rename = $text)] $variant,)*

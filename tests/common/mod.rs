@@ -15,7 +15,14 @@ pub fn relations() -> Command {
         command.env_remove(var);
     }
     command.stdin(Stdio::null());
+    // Compiled datasets go to a cache inside the target directory, never the user's home.
+    command.env("RELATIONS_CACHE_DIR", test_cache_dir());
     command
+}
+
+/// The cache directory every test run shares unless a test sets its own.
+pub fn test_cache_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("test-cache")
 }
 
 pub struct Run {

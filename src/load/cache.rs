@@ -1,0 +1,456 @@
+//! The cache of compiled datasets: a merged, validated, ordered dataset kept as an rkyv archive.
+//!
+//! An entry is named by a key hashed (xxh3-128) from everything the dataset depends on: the
+//! format of entries, the program's version and model, the bundled data (or its absence) and the
+//! content of every file in order. A changed file therefore has a new key: it is never answered
+//! from the entry of its old content.
+//!
+//! Hashing a 500 MB file costs more than the query, so each file's content hash is remembered
+//! in a *stamp* beside the entries, with the file's device, inode, size, modification and change
+//! times. A later run that finds the file's metadata unchanged uses the stamp's hash without
+//! reading the file. The change time (ctime) cannot be set back by a user, and a stamp is written
+//! only for a file that had not changed for [`QUIET`] before it was read, so any write to the
+//! file after its content was hashed leaves a later ctime (the "racy" case git guards against
+//! cannot arise: a file that changed within the timestamp granularity of its reading gets no
+//! stamp and is hashed by content next time).
+//!
+//! An entry starts with a header (magic, format, key, length and xxh3 checksum of the archive);
+//! a truncated, corrupted or foreign entry fails these checks or rkyv's validation and is rebuilt.
+//! Entries and stamps are written to a temporary file in the cache directory, then renamed, so a
+//! concurrent run sees a whole entry or none. A cache that cannot be written is skipped.
+//!
+//! The cache is bounded: at most [`MAX_ENTRIES`] entries of [`MAX_BYTES`] together, and
+//! [`MAX_STAMPS`] stamps; the least recently used (by modification time, refreshed on each
+//! hit) are removed first.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+
+use crate::model::{Dataset, DatasetFile};
+
+/// The first bytes of every entry and stamp.
+const MAGIC: &[u8; 8] = b"RELCACHE";
+/// Raised whenever the layout of an entry changes.
+const FORMAT: u32 = 1;
+/// Bytes before the archive in an entry (a multiple of rkyv's alignment).
+const HEADER: usize = 64;
+/// Entries kept at most, and their total size.
+pub const MAX_ENTRIES: usize = 16;
+pub const MAX_BYTES: u64 = 4 << 30;
+/// Stamps (file metadata → content hash) kept at most.
+pub const MAX_STAMPS: usize = 256;
+/// How long a file must have been left alone before its metadata is trusted for its content.
+pub const QUIET: Duration = Duration::from_secs(2);
+/// Temporary files older than this were left by a run that died; they are removed.
+const STALE_TEMPORARY: Duration = Duration::from_secs(3600);
+
+/// Suffix of entry files.
+const ENTRY_SUFFIX: &str = ".rkyv";
+/// Folder of stamps inside the cache directory.
+const STAMPS: &str = "stamps";
+
+/// The program, its model and the entry format: an entry written by another build is foreign.
+fn build_identity() -> u128 {
+    xxh3_128(concat!(env!("CARGO_PKG_VERSION"), "/", env!("RELATIONS_MODEL_HASH")).as_bytes())
+}
+
+/// The cache directory: `RELATIONS_CACHE_DIR`, else `$XDG_CACHE_HOME/relations`, else
+/// `$HOME/.cache/relations`. None when none of these is set.
+pub fn location() -> Option<PathBuf> {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    set("RELATIONS_CACHE_DIR")
+        .or_else(|| set("XDG_CACHE_HOME").filter(|p| p.is_absolute()).map(|p| p.join("relations")))
+        .or_else(|| set("HOME").map(|p| p.join(".cache").join("relations")))
+}
+
+/// A cache directory (which may not exist yet).
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// What a key is computed from, one part at a time.
+pub struct KeyBuilder(Xxh3);
+
+impl KeyBuilder {
+    pub fn new(bundled: Option<&[u8]>) -> Self {
+        let mut hasher = Xxh3::new();
+        hasher.update(MAGIC);
+        hasher.update(&FORMAT.to_le_bytes());
+        hasher.update(&build_identity().to_le_bytes());
+        match bundled {
+            Some(bytes) => {
+                hasher.update(&[1]);
+                hasher.update(&xxh3_128(bytes).to_le_bytes());
+            }
+            None => hasher.update(&[0]),
+        }
+        Self(hasher)
+    }
+
+    pub fn file(&mut self, content_hash: u128) {
+        self.0.update(&content_hash.to_le_bytes());
+    }
+
+    pub fn finish(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+/// The content hash of a file's bytes, as keys and stamps use it.
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
+}
+
+/// One entry as `cache info` lists it.
+#[derive(Debug, Clone)]
+pub struct EntryInfo {
+    pub name: String,
+    pub bytes: u64,
+    pub modified: Option<SystemTime>,
+}
+
+/// What `cache info` shows.
+#[derive(Debug, Clone)]
+pub struct CacheInfo {
+    pub dir: PathBuf,
+    pub entries: Vec<EntryInfo>,
+    pub stamps: usize,
+    pub total_bytes: u64,
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf) -> Self {
+        Self { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn entry_path(&self, key: u128) -> PathBuf {
+        self.dir.join(format!("{key:032x}{ENTRY_SUFFIX}"))
+    }
+
+    fn stamp_path(&self, path: &Path) -> Option<PathBuf> {
+        let absolute = fs::canonicalize(path).ok()?;
+        let name = xxh3_64(absolute.as_os_str().as_encoded_bytes());
+        Some(self.dir.join(STAMPS).join(format!("{name:016x}")))
+    }
+
+    /// The dataset compiled under this key, if a whole, valid entry is there.
+    pub fn get(&self, key: u128) -> Option<Dataset> {
+        let path = self.entry_path(key);
+        let file = File::open(&path).ok()?;
+        // SAFETY: entries are never written in place (each is a new file renamed over the old),
+        // so the mapped bytes do not change while they are read. The bytes are checked (length,
+        // checksum, rkyv validation) before any is trusted.
+        // Populated at once: one call instead of a page fault for every page read.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
+        let file_data = decode(&map, key)?;
+        // A hit counts as a use, for eviction (least recently used first).
+        let _ = file.set_modified(SystemTime::now());
+        Some(Dataset::from_ordered(file_data))
+    }
+
+    /// Compile a dataset into the entry for this key. Errors are the caller's to ignore: a cache
+    /// that cannot be written only makes the next run slower.
+    pub fn put(&self, key: u128, data: &Dataset) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let temporary = self.temporary();
+        let result = write_entry(&temporary, key, &data.file);
+        let result = result.and_then(|()| {
+            let bytes = fs::metadata(&temporary)?.len();
+            if bytes > MAX_BYTES {
+                return Err(io::Error::other("entry larger than the cache's bound"));
+            }
+            fs::rename(&temporary, self.entry_path(key))
+        });
+        if result.is_err() {
+            let _ = fs::remove_file(&temporary);
+        }
+        result?;
+        self.evict();
+        Ok(())
+    }
+
+    /// A new temporary file name in the cache directory.
+    fn temporary(&self) -> PathBuf {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let name = format!(".tmp-{}-{nanos}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
+        self.dir.join(name)
+    }
+
+    /// The content hash of a regular file from its stamp, when its metadata is unchanged.
+    pub fn stamped_hash(&self, path: &Path, metadata: &fs::Metadata) -> Option<u128> {
+        let stamp = fs::read(self.stamp_path(path)?).ok()?;
+        let (identity, hash) = decode_stamp(&stamp)?;
+        (identity == FileIdentity::of(metadata)?).then_some(hash)
+    }
+
+    /// Remember a file's content hash, if the file was quiet for [`QUIET`] before `read_start`.
+    pub fn stamp(&self, path: &Path, metadata: &fs::Metadata, read_start: SystemTime, hash: u128) {
+        let Some(identity) = FileIdentity::of(metadata) else { return };
+        let changed = metadata.modified().ok().max(identity.changed());
+        let quiet = changed.and_then(|c| read_start.duration_since(c).ok()).is_some_and(|d| d >= QUIET);
+        let Some(stamp_path) = self.stamp_path(path) else { return };
+        if !quiet {
+            // An older stamp for this path may describe another content: it is left to the
+            // metadata comparison, which it fails (the ctime moved on).
+            return;
+        }
+        let mut bytes = Vec::with_capacity(80);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FORMAT.to_le_bytes());
+        identity.write(&mut bytes);
+        bytes.extend_from_slice(&hash.to_le_bytes());
+        let checksum = xxh3_64(&bytes);
+        bytes.extend_from_slice(&checksum.to_le_bytes());
+        let write = || -> io::Result<()> {
+            fs::create_dir_all(self.dir.join(STAMPS))?;
+            let temporary = self.temporary();
+            let result = fs::write(&temporary, &bytes).and_then(|()| fs::rename(&temporary, &stamp_path));
+            if result.is_err() {
+                let _ = fs::remove_file(&temporary);
+            }
+            result
+        };
+        if write().is_ok() {
+            self.evict_stamps();
+        }
+    }
+
+    /// Keep the cache within its bounds: the newest entries first, the one just written always.
+    fn evict(&self) {
+        let Ok(info) = self.info() else { return };
+        let mut entries = info.entries;
+        entries.sort_by_key(|e| std::cmp::Reverse(e.modified));
+        let mut total = 0u64;
+        for (index, entry) in entries.iter().enumerate() {
+            total += entry.bytes;
+            if index >= MAX_ENTRIES || (index > 0 && total > MAX_BYTES) {
+                let _ = fs::remove_file(self.dir.join(&entry.name));
+            }
+        }
+        // Temporary files of runs that died half-way.
+        if let Ok(listing) = fs::read_dir(&self.dir) {
+            for item in listing.flatten() {
+                let is_temporary = item.file_name().to_string_lossy().starts_with(".tmp-");
+                let old = item
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|m| m.elapsed().ok())
+                    .is_some_and(|age| age > STALE_TEMPORARY);
+                if is_temporary && old {
+                    let _ = fs::remove_file(item.path());
+                }
+            }
+        }
+    }
+
+    fn evict_stamps(&self) {
+        let Ok(listing) = fs::read_dir(self.dir.join(STAMPS)) else { return };
+        let mut stamps: Vec<(Option<SystemTime>, PathBuf)> =
+            listing.flatten().map(|item| (item.metadata().and_then(|m| m.modified()).ok(), item.path())).collect();
+        if stamps.len() <= MAX_STAMPS {
+            return;
+        }
+        stamps.sort_by_key(|s| std::cmp::Reverse(s.0));
+        for (_, path) in &stamps[MAX_STAMPS..] {
+            let _ = fs::remove_file(path);
+        }
+    }
+
+    /// The entries (newest first), the number of stamps and the total size.
+    pub fn info(&self) -> io::Result<CacheInfo> {
+        let mut entries = Vec::new();
+        match fs::read_dir(&self.dir) {
+            Ok(listing) => {
+                for item in listing {
+                    let item = item?;
+                    let name = item.file_name().to_string_lossy().into_owned();
+                    if !name.ends_with(ENTRY_SUFFIX) || name.starts_with('.') {
+                        continue;
+                    }
+                    let metadata = item.metadata()?;
+                    entries.push(EntryInfo { name, bytes: metadata.len(), modified: metadata.modified().ok() });
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+        entries.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.name.cmp(&b.name)));
+        let stamps = fs::read_dir(self.dir.join(STAMPS)).map_or(0, |listing| listing.flatten().count());
+        let total_bytes = entries.iter().map(|e| e.bytes).sum();
+        Ok(CacheInfo { dir: self.dir.clone(), entries, stamps, total_bytes })
+    }
+
+    /// Remove every entry, stamp and temporary file; the number of entries removed.
+    pub fn clear(&self) -> io::Result<usize> {
+        let mut removed = 0;
+        match fs::read_dir(&self.dir) {
+            Ok(listing) => {
+                for item in listing {
+                    let item = item?;
+                    let name = item.file_name().to_string_lossy().into_owned();
+                    if name.ends_with(ENTRY_SUFFIX) && !name.starts_with('.') {
+                        fs::remove_file(item.path())?;
+                        removed += 1;
+                    } else if name.starts_with(".tmp-") {
+                        fs::remove_file(item.path())?;
+                    }
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        }
+        match fs::remove_dir_all(self.dir.join(STAMPS)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(removed),
+        }
+    }
+}
+
+/// Write the header (with zeroes where the checksum goes), the archive, then the real header.
+fn write_entry(path: &Path, key: u128, file: &DatasetFile) -> io::Result<()> {
+    let mut output = File::create(path)?;
+    output.write_all(&[0; HEADER])?;
+    // Buffered before hashing, so that the hash sees large blocks rather than every field.
+    let hashing = HashingWriter { inner: &mut output, hasher: Xxh3::new(), len: 0 };
+    let buffered = BufWriter::with_capacity(1 << 20, hashing);
+    let writer =
+        rkyv::api::high::to_bytes_in::<_, rkyv::rancor::Error>(file, rkyv::ser::writer::IoWriter::new(buffered))
+            .map_err(io::Error::other)?;
+    let hashing = writer.into_inner().into_inner().map_err(io::IntoInnerError::into_error)?;
+    let (len, checksum) = (hashing.len, hashing.hasher.digest());
+    output.rewind()?;
+    output.write_all(&header(key, len, checksum))?;
+    Ok(())
+}
+
+fn header(key: u128, len: u64, checksum: u64) -> [u8; HEADER] {
+    let mut header = [0u8; HEADER];
+    header[..8].copy_from_slice(MAGIC);
+    header[8..12].copy_from_slice(&FORMAT.to_le_bytes());
+    header[16..32].copy_from_slice(&key.to_le_bytes());
+    header[32..40].copy_from_slice(&len.to_le_bytes());
+    header[40..48].copy_from_slice(&checksum.to_le_bytes());
+    header
+}
+
+/// The dataset in an entry's bytes, or None when they are not a whole entry for this key.
+fn decode(bytes: &[u8], key: u128) -> Option<DatasetFile> {
+    let head = bytes.get(..HEADER)?;
+    let len = u64::from_le_bytes(head[32..40].try_into().ok()?);
+    let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
+    if head != header(key, len, checksum) {
+        return None;
+    }
+    let archive = bytes.get(HEADER..)?;
+    if u64::try_from(archive.len()).ok()? != len || xxh3_64(archive) != checksum {
+        return None;
+    }
+    // SAFETY: the archive is whole (its length) and unchanged since this program's build wrote
+    // it (its checksum, and the key in the header, which names the build and the format). rkyv's
+    // own validation would check the same bytes again at 15% of a cached load.
+    let archived = unsafe { rkyv::access_unchecked::<rkyv::Archived<DatasetFile>>(archive) };
+    rkyv::deserialize::<DatasetFile, rkyv::rancor::Error>(archived).ok()
+}
+
+/// Passes bytes on while hashing them.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        self.len += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The metadata of a file that changes whenever its content does.
+#[derive(Debug, PartialEq, Eq)]
+struct FileIdentity {
+    device: u64,
+    inode: u64,
+    size: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+}
+
+impl FileIdentity {
+    #[cfg(unix)]
+    #[allow(clippy::unnecessary_wraps)] // None elsewhere than Unix
+    fn of(metadata: &fs::Metadata) -> Option<Self> {
+        use std::os::unix::fs::MetadataExt;
+        Some(Self {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+            size: metadata.size(),
+            modified: (metadata.mtime(), metadata.mtime_nsec()),
+            changed: (metadata.ctime(), metadata.ctime_nsec()),
+        })
+    }
+
+    /// Without a change time that users cannot set, metadata is not trusted: files are hashed.
+    #[cfg(not(unix))]
+    fn of(_: &fs::Metadata) -> Option<Self> {
+        None
+    }
+
+    /// The change time as a point in time.
+    fn changed(&self) -> Option<SystemTime> {
+        let (seconds, nanos) = self.changed;
+        let seconds = u64::try_from(seconds).ok()?;
+        let nanos = u32::try_from(nanos).ok()?;
+        SystemTime::UNIX_EPOCH.checked_add(Duration::new(seconds, nanos))
+    }
+
+    fn write(&self, bytes: &mut Vec<u8>) {
+        for value in [self.device, self.inode, self.size] {
+            bytes.extend_from_slice(&value.to_le_bytes());
+        }
+        for value in [self.modified.0, self.modified.1, self.changed.0, self.changed.1] {
+            bytes.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+}
+
+/// A stamp's file identity and content hash, if the stamp is whole and of this format.
+fn decode_stamp(bytes: &[u8]) -> Option<(FileIdentity, u128)> {
+    // magic 8, format 4, three u64, four i64, hash 16, checksum 8
+    const LEN: usize = 8 + 4 + 3 * 8 + 4 * 8 + 16 + 8;
+    if bytes.len() != LEN || &bytes[..8] != MAGIC || bytes[8..12] != FORMAT.to_le_bytes() {
+        return None;
+    }
+    let (body, checksum) = bytes.split_at(LEN - 8);
+    if xxh3_64(body) != u64::from_le_bytes(checksum.try_into().ok()?) {
+        return None;
+    }
+    let word = |i: usize| -> [u8; 8] { body[12 + 8 * i..20 + 8 * i].try_into().unwrap_or_default() };
+    let signed = |i: usize| i64::from_le_bytes(word(i));
+    let identity = FileIdentity {
+        device: u64::from_le_bytes(word(0)),
+        inode: u64::from_le_bytes(word(1)),
+        size: u64::from_le_bytes(word(2)),
+        modified: (signed(3), signed(4)),
+        changed: (signed(5), signed(6)),
+    };
+    let hash = u128::from_le_bytes(body[12 + 56..].try_into().ok()?);
+    Some((identity, hash))
+}

@@ -1,0 +1,277 @@
+//! The cache of compiled datasets: never stale, rebuilt when damaged, bypassed on request.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::{fixture, relations, run_command};
+
+/// A scratch directory with its own cache directory inside.
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        Self { dir: tempfile::tempdir().expect("a temporary directory") }
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.dir.path().join("cache")
+    }
+
+    fn file(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// The binary, with this scratch directory's cache and `--color never`.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = relations();
+        command.env("RELATIONS_CACHE_DIR", self.cache()).arg("--color").arg("never").args(args);
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> common::Run {
+        run_command(&mut self.command(args))
+    }
+
+    /// The entry files in the cache directory.
+    fn entries(&self) -> Vec<PathBuf> {
+        let Ok(listing) = std::fs::read_dir(self.cache()) else { return Vec::new() };
+        let mut entries: Vec<PathBuf> =
+            listing.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "rkyv")).collect();
+        entries.sort();
+        entries
+    }
+}
+
+fn small() -> String {
+    std::fs::read_to_string(fixture("small.json")).unwrap()
+}
+
+fn title(scratch: &Scratch, data: &Path) -> String {
+    let run = scratch.run(&["--no-bundled", "--data", data.to_str().unwrap(), "info", "--json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.json()["dataset"]["title"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_second_run_is_answered_from_one_compiled_entry_with_the_same_output() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
+    let first = scratch.run(&args);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(scratch.entries().len(), 1, "the first run compiles the file into one entry");
+    let second = scratch.run(&args);
+    assert_eq!(second.stdout, first.stdout);
+    assert_eq!(scratch.entries().len(), 1, "the second run adds no entry");
+}
+
+#[test]
+fn a_file_changed_in_place_with_the_same_size_and_time_is_never_answered_from_the_old_cache() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    // Left alone long enough for its metadata to be trusted (a stamp is written).
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(title(&scratch, &data), "Atlantis test dataset");
+    assert_eq!(title(&scratch, &data), "Atlantis test dataset");
+    let info = scratch.run(&["cache", "info", "--json"]).json();
+    assert_eq!(info["stamps"], 1, "the file's metadata was remembered: {info}");
+
+    let modified = filetime::FileTime::from_last_modification_time(&std::fs::metadata(&data).unwrap());
+    let changed = small().replace("Atlantis test dataset", "Atlantis test datasex");
+    std::fs::write(&data, &changed).unwrap();
+    filetime::set_file_mtime(&data, modified).unwrap();
+    let after = std::fs::metadata(&data).unwrap();
+    assert_eq!(after.len(), small().len() as u64);
+    assert_eq!(filetime::FileTime::from_last_modification_time(&after), modified);
+
+    assert_eq!(title(&scratch, &data), "Atlantis test datasex");
+    assert_eq!(title(&scratch, &data), "Atlantis test datasex");
+}
+
+#[test]
+fn a_file_changed_at_once_after_a_run_is_never_answered_from_the_old_cache() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    assert_eq!(title(&scratch, &data), "Atlantis test dataset");
+    let modified = filetime::FileTime::from_last_modification_time(&std::fs::metadata(&data).unwrap());
+    std::fs::write(&data, small().replace("Atlantis test dataset", "Atlantis test datasex")).unwrap();
+    filetime::set_file_mtime(&data, modified).unwrap();
+    assert_eq!(title(&scratch, &data), "Atlantis test datasex");
+}
+
+#[test]
+fn a_truncated_cache_entry_is_ignored_and_rebuilt() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
+    let expected = scratch.run(&args).stdout;
+    let entry = scratch.entries().pop().expect("an entry");
+    let whole = std::fs::read(&entry).unwrap();
+    std::fs::write(&entry, &whole[..whole.len() / 2]).unwrap();
+
+    let run = scratch.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, expected);
+    assert_eq!(std::fs::read(&entry).unwrap(), whole, "the entry was written again, whole");
+}
+
+#[test]
+fn a_garbage_cache_entry_is_ignored_and_rebuilt() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
+    let expected = scratch.run(&args).stdout;
+    let entry = scratch.entries().pop().expect("an entry");
+    let whole = std::fs::read(&entry).unwrap();
+    // The header kept, one byte of the archive flipped; then nothing but garbage.
+    let mut flipped = whole.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 0xff;
+    for damaged in [flipped, vec![0xa5; whole.len()]] {
+        std::fs::write(&entry, &damaged).unwrap();
+        let run = scratch.run(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.stdout, expected);
+        assert_eq!(std::fs::read(&entry).unwrap(), whole, "the entry was written again");
+    }
+}
+
+#[test]
+fn two_runs_compiling_the_same_file_at_once_both_answer_correctly() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
+    let expected = run_command(scratch.command(&["--no-cache"]).args(&args[..])).stdout;
+    let children: Vec<_> =
+        (0..2).map(|_| scratch.command(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()).collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+    }
+    assert_eq!(scratch.entries().len(), 1);
+    assert_eq!(scratch.run(&args).stdout, expected, "the entry they left answers too");
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes_the_cache() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let run = scratch.run(&["--no-cache", "--no-bundled", "--data", data.to_str().unwrap(), "info"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(scratch.entries().is_empty());
+    // A garbage entry under every name is never read either: the answer comes from the file.
+    scratch.run(&["--no-bundled", "--data", data.to_str().unwrap(), "info"]);
+    for entry in scratch.entries() {
+        std::fs::write(entry, b"garbage").unwrap();
+    }
+    assert_eq!(
+        scratch.run(&["--no-cache", "--no-bundled", "--data", data.to_str().unwrap(), "info"]).stdout,
+        run.stdout
+    );
+}
+
+#[test]
+fn cache_info_lists_the_entries_and_cache_clear_removes_them() {
+    let scratch = Scratch::new();
+    let empty = scratch.run(&["cache", "info", "--json"]);
+    assert_eq!(empty.code, 0, "{}", empty.stderr);
+    assert_eq!(empty.json()["entries"].as_array().unwrap().len(), 0);
+    assert_eq!(empty.json()["dir"], scratch.cache().display().to_string());
+
+    let data = scratch.file("data.json", &small());
+    scratch.run(&["--no-bundled", "--data", data.to_str().unwrap(), "info"]);
+    let info = scratch.run(&["cache", "info", "--json"]).json();
+    let entries = info["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1);
+    let bytes = entries[0]["bytes"].as_u64().unwrap();
+    assert!(bytes > 0);
+    assert_eq!(info["total_bytes"].as_u64().unwrap(), bytes);
+    let plain = scratch.run(&["cache", "info"]);
+    assert!(plain.stdout.contains(entries[0]["name"].as_str().unwrap()), "{}", plain.stdout);
+
+    let cleared = scratch.run(&["cache", "clear", "--json"]);
+    assert_eq!(cleared.code, 0, "{}", cleared.stderr);
+    assert_eq!(cleared.json()["removed"], 1);
+    assert!(scratch.entries().is_empty());
+    assert_eq!(scratch.run(&["cache", "info", "--json"]).json()["total_bytes"], 0);
+}
+
+#[test]
+fn standard_input_is_never_cached() {
+    let scratch = Scratch::new();
+    let mut command = scratch.command(&["--no-bundled", "--data", "-", "info", "--json"]);
+    command.stdin(std::fs::File::open(fixture("small.json")).unwrap());
+    let run = run_command(&mut command);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["dataset"]["title"], "Atlantis test dataset");
+    assert!(scratch.entries().is_empty());
+}
+
+#[test]
+fn merging_several_files_gives_the_same_with_and_without_the_cache() {
+    let scratch = Scratch::new();
+    let base = scratch.file("base.json", &small());
+    let overlay = scratch.file(
+        "overlay.json",
+        r#"{"actors": [{"id": "mu", "kind": "country", "name": "Mu Replaced", "summary": "Replaced by the later file.", "iso3": "MUU", "region": "Ocean",
+            "sources": [{"source": "notes", "section": "two"}]}]}"#,
+    );
+    let args = ["--no-bundled", "--data", base.to_str().unwrap(), "--data", overlay.to_str().unwrap(), "export"];
+    let without = run_command(scratch.command(&["--no-cache"]).args(&args[..]));
+    assert_eq!(without.code, 0, "{}", without.stderr);
+    assert!(without.stdout.contains("Mu Replaced"));
+    let compiled = scratch.run(&args);
+    let cached = scratch.run(&args);
+    assert_eq!(compiled.stdout, without.stdout);
+    assert_eq!(cached.stdout, without.stdout);
+    // The order of the files is part of the key: the other order is another dataset.
+    let reversed = ["--no-bundled", "--data", overlay.to_str().unwrap(), "--data", base.to_str().unwrap(), "export"];
+    let other = scratch.run(&reversed);
+    assert_eq!(other.code, 0, "{}", other.stderr);
+    assert!(!other.stdout.contains("Mu Replaced"), "the base file, later, wins");
+    assert_eq!(scratch.entries().len(), 2);
+}
+
+#[test]
+fn the_bundled_data_with_a_file_is_cached_apart_from_the_file_alone() {
+    let scratch = Scratch::new();
+    let overlay = scratch.file(
+        "overlay.json",
+        r#"{"events": [{"id": "2010-test-visit", "date": "2010-05-01", "title": "A test visit", "summary": "Made up.",
+            "type": "visit", "actors": ["chile"], "tone": 1, "sources": [{"source": "bir", "section": "overview"}]}]}"#,
+    );
+    let args = ["--data", overlay.to_str().unwrap(), "events", "--year", "2010", "--json"];
+    let without = run_command(scratch.command(&["--no-cache"]).args(&args[..]));
+    assert_eq!(without.code, 0, "{}", without.stderr);
+    assert!(without.stdout.contains("A test visit"));
+    scratch.run(&args);
+    assert_eq!(scratch.run(&args).stdout, without.stdout);
+}
+
+#[test]
+fn an_unusable_cache_directory_is_passed_by_and_the_query_answers() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    // A regular file where the cache directory should be: nothing can be written under it.
+    let blocker = scratch.file("not-a-dir", "x");
+    let mut command = relations();
+    command.env("RELATIONS_CACHE_DIR", &blocker).args([
+        "--no-bundled",
+        "--data",
+        data.to_str().unwrap(),
+        "info",
+        "--json",
+    ]);
+    let run = run_command(&mut command);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["dataset"]["title"], "Atlantis test dataset");
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
+}
