@@ -126,7 +126,7 @@ pub enum Command {
     /// The loaded dataset: title, subject, as-of, sources, counts, years covered.
     #[command(after_help = INFO_EXAMPLES)]
     Info,
-    /// Check dataset files (on top of the bundled data unless --no-bundled); list every problem.
+    /// Check dataset files (on top of the bundled data unless --no-bundled); list the problems found.
     #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
     /// Print the loaded (merged) dataset as one JSON document.
@@ -250,8 +250,7 @@ pub struct EventArgs {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
-    /// Show the id column (which `cite` takes) even in a narrow `events` table (a timeline
-    /// leaves ids out).
+    /// Show the id column (which `cite` takes) even in a narrow table.
     #[arg(long)]
     pub ids: bool,
 

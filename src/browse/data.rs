@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 use crate::error::Result;
-use crate::model::{Actor, Dataset, Date, Relationship, Tone, TonePeriod};
+use crate::model::{Actor, Dataset, Date, Event, Relationship, Tone, TonePeriod};
 pub use crate::query::Record;
 use crate::query::{self, ActorNames, DateRange, EventFilter, Profile, Query, SearchIndex, SearchOptions, Selected};
 
@@ -69,6 +69,14 @@ impl<'d> Data<'d> {
             ..EventFilter::default()
         }
         .select(self.dataset)
+    }
+
+    /// The event as a list marks it as of a year: certain by then, or only maybe (`?`), by the
+    /// rule of `events --as-of`.
+    pub fn selected(event: &'d Event, as_of: Option<u16>) -> Selected<'d> {
+        let certain = as_of
+            .is_none_or(|year| query::placement(event, &query::as_of_range(year)) == Some(query::Placement::Certain));
+        Selected { event, certain }
     }
 
     /// A relationship's tone and period as of a year; `None` before its history begins.

@@ -5,9 +5,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::data::{Data, Record};
 use crate::model::{Actor, Event, Figure, Membership, Relationship, Role, Tone};
-use crate::query::{self, Profile, RoleStanding, Standing};
+use crate::query::{self, Profile, RoleStanding, Selected, Standing};
 use crate::render::records::{event_date, figure_amount};
-use crate::render::{role_dates, sanitize, tone_text};
+use crate::render::{marked_date, period_end, period_start, role_dates, sanitize, tone_text};
 
 /// What a piece of text is, for the view to style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,10 +186,11 @@ fn role<'d>(b: &mut Builder<'d>, data: &Data<'d>, role: &'d Role, standing: Role
     b.text(&role_dates(data.dataset, role, standing, as_of));
 }
 
-/// An event as a list item; one that only may fall in the years shown is marked `?`, as in listings.
-fn event_item<'d>(b: &mut Builder<'d>, event: &'d Event, certain: bool) {
-    let mark = if certain { "" } else { "? " };
-    b.item().dim(&format!("{mark}{}  ", event_date(event))).link(&event.title, Record::Event(event)).text("  ");
+/// An event as a list item, its date as listings give it as of the year: one that only may
+/// fall in the years shown is marked `?`, and an end after the year is not told.
+fn event_item<'d>(b: &mut Builder<'d>, selected: &Selected<'d>, as_of: Option<u16>) {
+    let event = selected.event;
+    b.item().dim(&format!("{}  ", marked_date(selected, as_of))).link(&event.title, Record::Event(event)).text("  ");
     b.tone(event.tone).end();
 }
 
@@ -290,7 +291,7 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
         let (shown, hidden) = last(&profile.events);
         b.more(hidden, " earlier (t lists them all)");
         for selected in shown {
-            event_item(b, selected.event, selected.certain);
+            event_item(b, selected, profile.as_of);
         }
     }
 }
@@ -373,8 +374,10 @@ fn relationship_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, rel: &'d Relation
     if !periods.is_empty() {
         b.heading("Tone over time");
         for p in periods {
-            let to = p.to.map_or(String::new(), |t| format!("–{t}"));
-            b.item().dim(&format!("{}{to}  ", p.from)).tone(p.tone).text(&format!("  {}", p.label)).end();
+            // As `show` gives it: "by 2011" for a start the source does not give, and no end
+            // later than the as-of year.
+            let to = period_end(p, as_of).map_or(String::new(), |t| format!("–{t}"));
+            b.item().dim(&format!("{}{to}  ", period_start(p))).tone(p.tone).text(&format!("  {}", p.label)).end();
         }
     }
     let actors: Vec<&Actor> = [a, c].into_iter().filter_map(|id| data.actor(id)).collect();
@@ -385,7 +388,7 @@ fn relationship_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, rel: &'d Relation
             let (shown, hidden) = last(&events);
             b.more(hidden, " earlier");
             for selected in shown {
-                event_item(b, selected.event, selected.certain);
+                event_item(b, selected, as_of);
             }
         }
     }

@@ -10,7 +10,8 @@ use super::app::{self, Area, KEYS, List, Mode, Pane, State};
 use super::data::{Data, Record};
 use super::page::Tag;
 use crate::model::Tone;
-use crate::render::{records::event_date, sanitize, tone_text};
+use crate::render::{fit_words, marked_date, sanitize, tone_text};
+use unicode_width::UnicodeWidthStr;
 
 /// Styles with or without colour (`NO_COLOR`, `--color never` keep only bold, dim, underline
 /// and reverse).
@@ -135,26 +136,33 @@ fn item_name(record: Record, data: &Data) -> String {
     }
 }
 
-fn item(record: Record, state: &State, data: &Data, theme: Theme) -> Vec<Span<'static>> {
+/// A list row's spans, fitted to `width` columns: the name (or title) cut after a whole word
+/// when it does not fit, and the kind or tone after it left out first.
+fn item(record: Record, state: &State, data: &Data, theme: Theme, width: usize) -> Vec<Span<'static>> {
     let dim = Style::new().add_modifier(Modifier::DIM);
+    let name = item_name(record, data);
+    // The name, then what follows it when both fit.
+    let with_suffix = |name: String, suffix: Option<(String, Style)>| match suffix {
+        Some((suffix, style)) if name.width() + suffix.width() <= width => {
+            vec![Span::raw(name), Span::styled(suffix, style)]
+        }
+        _ => vec![Span::raw(fit_words(&name, width))],
+    };
     match record {
-        Record::Actor(actor) => {
-            vec![Span::raw(item_name(record, data)), Span::styled(format!("  {}", actor.kind), dim)]
-        }
+        Record::Actor(actor) => with_suffix(name, Some((format!("  {}", actor.kind), dim))),
         // The date as the source gives it ("c. 2006–2011-03" for a rough one), never only a
-        // start year that would read as the date.
-        Record::Event(event) => vec![
-            Span::styled(format!("{}  ", event_date(event)), dim),
-            Span::styled(item_name(record, data), theme.tone(event.tone)),
-        ],
-        Record::Relationship(rel) => {
-            let mut spans = vec![Span::raw(item_name(record, data))];
-            if let Some((tone, _)) = Data::tone_at(rel, state.as_of) {
-                spans.push(Span::styled(format!("  {}", tone_text(tone)), theme.tone(tone)));
-            }
-            spans
+        // start year that would read as the date; as of a year, marked and cut as `events` does.
+        Record::Event(event) => {
+            let date = format!("{}  ", marked_date(&Data::selected(event, state.as_of), state.as_of));
+            let left = width.saturating_sub(date.width()).max(8);
+            vec![Span::styled(date, dim), Span::styled(fit_words(&name, left), theme.tone(event.tone))]
         }
-        Record::Figure(_) => vec![Span::raw(item_name(record, data))],
+        Record::Relationship(rel) => {
+            let tone =
+                Data::tone_at(rel, state.as_of).map(|(tone, _)| (format!("  {}", tone_text(tone)), theme.tone(tone)));
+            with_suffix(name, tone)
+        }
+        Record::Figure(_) => with_suffix(name, None),
     }
 }
 
@@ -171,7 +179,7 @@ fn list(frame: &mut Frame, state: &State, data: &Data, theme: Theme, area: Rect)
             let selected = i == state.view.selected;
             let marker = if selected { "▶ " } else { "  " };
             let mut spans = vec![Span::raw(marker)];
-            spans.extend(item(record, state, data, theme));
+            spans.extend(item(record, state, data, theme, usize::from(inner.width).saturating_sub(2)));
             let line = Line::from(spans);
             match (selected, focused) {
                 (true, true) => line.style(Style::new().add_modifier(Modifier::REVERSED)),

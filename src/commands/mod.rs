@@ -83,7 +83,8 @@ pub fn cli_command() -> clap::Command {
         // An argument already on a subcommand is not propagated to it again by clap.
         command = command.mut_subcommand(name, |sub| sub.args(args));
     }
-    command
+    // A drawn timeline has no ids to show (its CSV has them anyway).
+    command.mut_subcommand("timeline", |sub| sub.mut_arg("ids", |arg| arg.hide(true)))
 }
 
 /// The subcommand's name as typed.

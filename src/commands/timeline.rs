@@ -3,7 +3,7 @@
 
 use super::events::{as_of_year, event_filter};
 use crate::cli::EventArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Dataset, Date};
 use crate::render::{Format, Output, records, write_timeline};
 
@@ -15,6 +15,11 @@ pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     // CSV, and any list of chosen fields, are the rows `events` writes, in the timeline's order.
     if out.format == Format::Csv || out.fields.is_some() {
         return records::events(data, &selected, as_of).write(out);
+    }
+    if args.ids {
+        return Err(Error::Usage(
+            "a timeline is drawn without ids; `relations events --ids` lists them (or `timeline --format csv`)".into(),
+        ));
     }
     write_timeline(out, data, &selected, years, as_of)
 }

@@ -1,4 +1,4 @@
-//! `relations validate FILE…`: load the files on top of the base data and report every problem.
+//! `relations validate FILE…`: load the files on top of the base data and report the problems found.
 
 use std::io::Write as _;
 

@@ -403,12 +403,12 @@ fn labelled(data: &Dataset, profile: &Profile, text: &str) -> String {
 }
 
 /// A period's start as shown: "by 2011" when the source gives only the latest it can have begun.
-fn period_start(period: &TonePeriod) -> String {
+pub fn period_start(period: &TonePeriod) -> String {
     if period.start_unknown { format!("by {}", period.from) } else { period.from.to_string() }
 }
 
 /// A period's end as shown as of a year: not told when it lies after that year.
-fn period_end(period: &TonePeriod, as_of: Option<u16>) -> Option<Date> {
+pub fn period_end(period: &TonePeriod, as_of: Option<u16>) -> Option<Date> {
     period.to.filter(|to| as_of.is_none_or(|year| to.year() <= year))
 }
 
