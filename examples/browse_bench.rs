@@ -143,6 +143,8 @@ fn main() {
         std::hint::black_box(data.search(&query));
         times.push(start.elapsed());
     }
+    let slowest = (1..=typo.len()).max_by_key(|&end| times[end - 1]).unwrap_or(1);
+    let slowest = (typo[..slowest].iter().collect::<String>(), times[slowest - 1]);
     row("of which `query::search` alone, per letter", &mut times);
     // The whole name waiting at once (typed faster than searched, or pasted): one search.
     let state = time_keys(state, &data, &mut terminal, &[Input::Key(Key::Esc)], &mut Vec::new());
@@ -167,6 +169,8 @@ fn main() {
     let _ = time_keys(state, &data, &mut terminal, &keys(Key::PageDown, 50), &mut times);
     row("`t` (subject's timeline), `t` (everything), PgDn ×50", &mut times);
     std::mem::forget(dataset);
+    println!();
+    println!("The slowest search alone was for `{}`: {} ms.", slowest.0, ms(slowest.1));
 }
 
 // The binary's allocator, so that the numbers are the binary's.

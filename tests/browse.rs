@@ -132,6 +132,17 @@ fn search_lists_results_as_each_letter_is_typed_and_esc_puts_everything_back() {
 }
 
 #[test]
+fn one_letter_lists_nothing_yet_and_a_second_lists_results() {
+    let data = Data::new(bundled());
+    let state = press(open(&data, "chile", (80, 24)), &data, &typed("/p"));
+    assert!(state.items.is_empty(), "one letter begins a word in most records");
+    assert!(screen(&state, &data, (80, 24)).contains("(type a second letter)"));
+    assert_eq!(id(&state), "chile", "the record shown stays until there are results");
+    let state = press(state, &data, &typed("e"));
+    assert_eq!(state.items[0].id(), "peru");
+}
+
+#[test]
 fn a_kept_search_is_one_step_of_the_history() {
     let data = Data::new(bundled());
     let state = open(&data, "chile", (80, 24));

@@ -44,7 +44,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Backspace  Alt-←", "back"),
     ("Alt-→", "forward"),
     ("Tab  ← →  h l", "switch between the list and the record"),
-    ("/", "search as you type (Enter keeps the results)"),
+    ("/", "search as you type, from 2 letters (Enter keeps them)"),
     (":", "jump to an actor by name"),
     ("t", "timeline of this actor; again: of everything"),
     ("1 2 3 4", "list actors, events, relationships, figures"),
@@ -443,12 +443,17 @@ impl<'d> State<'d> {
     }
 }
 
+/// A search as you type lists results once the query has this many letters.
+pub const SEARCH_FROM_LETTERS: usize = 2;
+
 /// The records a list shows, as of a year.
 fn list_items<'d>(data: &Data<'d>, list: &List<'d>, as_of: Option<u16>) -> Vec<Record<'d>> {
     match list {
         List::Actors => data.dataset.actors().iter().map(Record::Actor).collect(),
         List::Relationships => data.relationships(as_of).into_iter().map(Record::Relationship).collect(),
         List::Figures => data.dataset.figures().iter().map(Record::Figure).collect(),
+        // One letter begins a word in most records: results come from the second letter on.
+        List::Search(query) if query.trim().chars().count() < SEARCH_FROM_LETTERS => Vec::new(),
         List::Search(query) => data.search(query),
         List::Timeline(Some(Record::Actor(actor))) => {
             data.timeline(&[actor], as_of).into_iter().map(|s| Record::Event(s.event)).collect()

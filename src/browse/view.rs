@@ -189,7 +189,13 @@ fn list(frame: &mut Frame, state: &State, data: &Data, theme: Theme, area: Rect)
         })
         .collect();
     let lines = if lines.is_empty() {
-        vec![Line::styled("  (nothing)", Style::new().add_modifier(Modifier::DIM))]
+        let empty = match &state.view.list {
+            List::Search(query) if query.trim().chars().count() < app::SEARCH_FROM_LETTERS => {
+                "  (type a second letter)"
+            }
+            _ => "  (nothing)",
+        };
+        vec![Line::styled(empty, Style::new().add_modifier(Modifier::DIM))]
     } else {
         lines
     };

@@ -72,7 +72,10 @@ pub fn run(args: &CompareArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         doc.section("relationship", "Their relationship", records::relationships(data, &[rel], None).collect());
     }
     let blocs: Vec<_> = shared_blocs.clone();
-    doc.section("bloc", "Blocs they share", records::actors(data, &blocs).collect());
+    // Without the subject's tone with each bloc, which would read as the pair's.
+    let mut shared = records::actors(data, &blocs).collect();
+    shared.keep(&["id", "name", "aliases"]);
+    doc.section("bloc", "Blocs they share", shared);
     doc.section(
         "event",
         "Events involving both",
