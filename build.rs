@@ -1,5 +1,6 @@
 //! Build script: compiles the bundled dataset into the rkyv archive the binary embeds, and
-//! hashes the model's source so that a cache entry written by another model is never read.
+//! hashes the model's source (and the search index's) so that a cache entry written by another
+//! model or index is never read.
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,11 @@ fn main() {
         .map(|entry| entry.expect("src/model is readable").path())
         .collect();
     sources.sort();
+    // The search index kept beside a dataset is made by these: how words are read and folded.
+    for index_source in ["src/query/search.rs", "src/query/matcher.rs", "src/query/fold.rs"] {
+        println!("cargo::rerun-if-changed={index_source}");
+        sources.push(PathBuf::from(index_source));
+    }
     for path in sources {
         hasher.update(path.to_string_lossy().as_bytes());
         hasher.update(&std::fs::read(&path).expect("a model source is readable"));

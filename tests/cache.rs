@@ -275,3 +275,35 @@ fn an_unusable_cache_directory_is_passed_by_and_the_query_answers() {
     assert_eq!(run.json()["dataset"]["title"], "Atlantis test dataset");
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "x");
 }
+
+/// The search index files beside the entries.
+fn indexes(scratch: &Scratch) -> Vec<PathBuf> {
+    scratch.entries().into_iter().filter(|p| p.to_string_lossy().ends_with(".search.rkyv")).collect()
+}
+
+#[test]
+fn a_search_keeps_its_index_beside_the_entry_and_later_searches_answer_the_same_from_it() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let path = data.to_str().unwrap();
+    let uncached = scratch.run(&["--no-cache", "--no-bundled", "--data", path, "search", "lemuria", "--json"]);
+    assert_eq!(uncached.code, 0, "{}", uncached.stderr);
+    assert!(uncached.stdout.contains("\"lemuria\""), "{}", uncached.stdout);
+    assert!(indexes(&scratch).is_empty(), "--no-cache keeps nothing");
+    let first = scratch.run(&["--no-bundled", "--data", path, "search", "lemuria", "--json"]);
+    assert_eq!(first.stdout, uncached.stdout);
+    assert_eq!(indexes(&scratch).len(), 1, "the first search keeps its index");
+    for query in ["lemuria", "nunnez", "\"oil deal\"", "war"] {
+        let kept = scratch.run(&["--no-bundled", "--data", path, "search", query, "--json"]);
+        let built = scratch.run(&["--no-cache", "--no-bundled", "--data", path, "search", query, "--json"]);
+        assert_eq!(kept.code, built.code, "{query}");
+        assert_eq!(kept.stdout, built.stdout, "{query}: the kept index answers as a built one");
+        assert!(kept.stdout.contains("\"id\""), "{query} finds something: {}", kept.stdout);
+    }
+    // A damaged index is passed by, and a whole one kept again.
+    let index = indexes(&scratch).remove(0);
+    std::fs::write(&index, b"RELCACHE but not an index at all").unwrap();
+    let after = scratch.run(&["--no-bundled", "--data", path, "search", "lemuria", "--json"]);
+    assert_eq!(after.stdout, uncached.stdout);
+    assert!(std::fs::metadata(&index).unwrap().len() > 64, "the index was kept again");
+}

@@ -42,7 +42,7 @@ impl<'d> Data<'d> {
     pub fn prepare_search(&self) -> impl FnOnce(&AtomicBool) + Send + '_ {
         let (dataset, index) = (self.dataset, &self.index);
         move |stop| {
-            let index = index.get_or_init(|| SearchIndex::build(dataset, stop));
+            let index = index.get_or_init(|| crate::load::search_index(dataset, stop));
             if !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 index.letters();
             }
@@ -51,7 +51,7 @@ impl<'d> Data<'d> {
 
     /// The records `relations search` finds for the query, best first.
     pub fn search(&self, text: &str) -> Vec<Record<'d>> {
-        let index = self.index.get_or_init(|| SearchIndex::new(self.dataset));
+        let index = self.index.get_or_init(|| crate::load::search_index(self.dataset, &AtomicBool::new(false)));
         let options = SearchOptions { only: None, limit: SEARCH_LIMIT, typos: true };
         index.search(&Query::parse(text), options).into_iter().map(|hit| hit.record).collect()
     }

@@ -3,7 +3,7 @@
 use crate::cli::SearchArgs;
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, Dataset};
-use crate::query::{KindFilter, Query, RecordKind, SearchIndex, SearchOptions, fold};
+use crate::query::{KindFilter, Query, RecordKind, SearchOptions, fold};
 use crate::render::{Output, write_search_hits};
 
 pub fn run(args: &SearchArgs, data: &Dataset, out: &mut Output) -> Result<()> {
@@ -17,7 +17,7 @@ pub fn run(args: &SearchArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         return Err(Error::Usage("--limit must be at least 1".into()));
     }
     let only = args.kind.as_deref().map(parse_kind).transpose()?;
-    let index = SearchIndex::new(data);
+    let index = crate::load::search_index(data, &std::sync::atomic::AtomicBool::new(false));
     let hits = index.search(&query, SearchOptions { only, limit: args.limit, typos: true });
     write_search_hits(&hits, out)
 }

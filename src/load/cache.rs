@@ -31,6 +31,7 @@ use std::time::{Duration, SystemTime};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::model::{Dataset, DatasetFile};
+use crate::query::IndexParts;
 
 /// The first bytes of every entry and stamp.
 const MAGIC: &[u8; 8] = b"RELCACHE";
@@ -48,8 +49,10 @@ pub const QUIET: Duration = Duration::from_secs(2);
 /// Temporary files older than this were left by a run that died; they are removed.
 const STALE_TEMPORARY: Duration = Duration::from_secs(3600);
 
-/// Suffix of entry files.
+/// Suffix of entry files (a dataset, or a search index beside it).
 const ENTRY_SUFFIX: &str = ".rkyv";
+/// Suffix of a search index's entry, named by its dataset's key.
+const INDEX_SUFFIX: &str = ".search.rkyv";
 /// Folder of stamps inside the cache directory.
 const STAMPS: &str = "stamps";
 
@@ -175,6 +178,38 @@ impl Cache {
         result?;
         self.evict();
         Ok(())
+    }
+
+    /// The search index kept beside the dataset of this key, if a whole, valid one is there
+    /// (checked as an entry is; `SearchIndex::from_parts` then checks it against the dataset).
+    pub fn get_index(&self, key: u128) -> Option<IndexParts> {
+        let file = File::open(self.index_path(key)).ok()?;
+        // SAFETY: as for `get`: written whole and renamed into place, never changed in place.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
+        let archive = archive(&map, key)?;
+        // SAFETY: whole and unchanged since this build wrote it (length, checksum, key), as for
+        // a dataset's entry.
+        let archived = unsafe { rkyv::access_unchecked::<rkyv::Archived<IndexParts>>(archive) };
+        rkyv::deserialize::<IndexParts, rkyv::rancor::Error>(archived).ok()
+    }
+
+    /// Keep a search index beside the dataset of this key. Errors are the caller's to ignore.
+    pub fn put_index(&self, key: u128, index: &IndexParts) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let temporary = self.temporary();
+        let archive = rkyv::to_bytes::<rkyv::rancor::Error>(index).map_err(io::Error::other)?;
+        let result =
+            write_archive(&temporary, key, &archive).and_then(|()| fs::rename(&temporary, self.index_path(key)));
+        if result.is_err() {
+            let _ = fs::remove_file(&temporary);
+        }
+        result?;
+        self.evict();
+        Ok(())
+    }
+
+    fn index_path(&self, key: u128) -> PathBuf {
+        self.dir.join(format!("{key:032x}{INDEX_SUFFIX}"))
     }
 
     /// A new temporary file name in the cache directory.
@@ -334,6 +369,15 @@ fn write_entry(path: &Path, key: u128, file: &DatasetFile) -> io::Result<()> {
     Ok(())
 }
 
+/// Write an archive already made, after its header.
+fn write_archive(path: &Path, key: u128, archive: &[u8]) -> io::Result<()> {
+    let mut output = File::create(path)?;
+    let len = u64::try_from(archive.len()).map_err(io::Error::other)?;
+    output.write_all(&header(key, len, xxh3_64(archive)))?;
+    output.write_all(archive)?;
+    Ok(())
+}
+
 fn header(key: u128, len: u64, checksum: u64) -> [u8; HEADER] {
     let mut header = [0u8; HEADER];
     header[..8].copy_from_slice(MAGIC);
@@ -344,8 +388,8 @@ fn header(key: u128, len: u64, checksum: u64) -> [u8; HEADER] {
     header
 }
 
-/// The dataset in an entry's bytes, or None when they are not a whole entry for this key.
-fn decode(bytes: &[u8], key: u128) -> Option<DatasetFile> {
+/// The archive in an entry's bytes, when they are a whole entry for this key.
+fn archive(bytes: &[u8], key: u128) -> Option<&[u8]> {
     let head = bytes.get(..HEADER)?;
     let len = u64::from_le_bytes(head[32..40].try_into().ok()?);
     let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
@@ -353,9 +397,12 @@ fn decode(bytes: &[u8], key: u128) -> Option<DatasetFile> {
         return None;
     }
     let archive = bytes.get(HEADER..)?;
-    if u64::try_from(archive.len()).ok()? != len || xxh3_64(archive) != checksum {
-        return None;
-    }
+    (u64::try_from(archive.len()).ok()? == len && xxh3_64(archive) == checksum).then_some(archive)
+}
+
+/// The dataset in an entry's bytes, or None when they are not a whole entry for this key.
+fn decode(bytes: &[u8], key: u128) -> Option<DatasetFile> {
+    let archive = archive(bytes, key)?;
     // SAFETY: the archive is whole (its length) and unchanged since this program's build wrote
     // it (its checksum, and the key in the header, which names the build and the format). rkyv's
     // own validation would check the same bytes again at 15% of a cached load.

@@ -8,7 +8,10 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::error::{Error, Problem, Result};
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::model::{Dataset, DatasetFile};
+use crate::query::SearchIndex;
 
 pub use input::{BUNDLED, BUNDLED_NAME, Input, InputLimit, check_stdin_once, is_stdin};
 
@@ -74,7 +77,8 @@ pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(D
         };
         key.file(hash);
     }
-    if all_stamped && let Some(data) = cache.get(key.finish()) {
+    if all_stamped && let Some(mut data) = cache.get(key.finish()) {
+        data.compiled = Some(key.finish());
         return Ok((data, None));
     }
     // Otherwise read every file, and key the entry by the bytes actually read.
@@ -95,10 +99,31 @@ pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(D
         inputs.push(input);
     }
     let key = key.finish();
-    if let Some(data) = cache.get(key) {
+    if let Some(mut data) = cache.get(key) {
+        data.compiled = Some(key);
         return Ok((data, None));
     }
-    Ok((load(inputs)?, Some(key)))
+    let mut data = load(inputs)?;
+    data.compiled = Some(key);
+    Ok((data, Some(key)))
+}
+
+/// The search index of a dataset: the one kept beside it in the cache of compiled datasets when
+/// there is one, else built (until `stop` is set) and then kept there for the next search.
+pub fn search_index<'d>(data: &'d Dataset, stop: &AtomicBool) -> SearchIndex<'d> {
+    let cache = data.compiled.and_then(|key| Some((cache::Cache::new(cache::location()?), key)));
+    if let Some((cache, key)) = &cache
+        && let Some(index) = cache.get_index(*key).and_then(|parts| SearchIndex::from_parts(data, parts))
+    {
+        return index;
+    }
+    let index = SearchIndex::build(data, stop);
+    if let Some((cache, key)) = cache
+        && !stop.load(Ordering::Relaxed)
+    {
+        let _ = cache.put_index(key, &index.to_parts());
+    }
+    index
 }
 
 /// Load, merge and validate: a later record with the same id (for relationships, the same pair)

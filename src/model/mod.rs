@@ -320,6 +320,9 @@ pub struct Dataset {
     /// For each actor (by its place in `actors`), the places of the events that involve it, in
     /// order: built on the first question about one actor's events, so a load pays nothing for it.
     events_by_actor: std::sync::OnceLock<Vec<Vec<u32>>>,
+    /// The key of the dataset's entry in the cache of compiled datasets, when the loader gave
+    /// it one (a search index can be kept beside it).
+    pub compiled: Option<u128>,
 }
 
 impl Dataset {
@@ -345,7 +348,7 @@ impl Dataset {
     /// cache by `new`): only the index is built.
     pub fn from_ordered(file: DatasetFile) -> Self {
         let actor_index = file.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        Self { file, actor_index, events_by_actor: std::sync::OnceLock::new() }
+        Self { file, actor_index, events_by_actor: std::sync::OnceLock::new(), compiled: None }
     }
 
     pub fn info(&self) -> Option<&DatasetInfo> {

@@ -72,6 +72,21 @@ pub enum Field {
 
 impl Field {
     const COUNT: usize = 13;
+    const ALL: [Field; Field::COUNT] = [
+        Self::Name,
+        Self::Alias,
+        Self::Iso,
+        Self::Title,
+        Self::Label,
+        Self::Tag,
+        Self::Theme,
+        Self::Type,
+        Self::Status,
+        Self::Period,
+        Self::Summary,
+        Self::Qualifier,
+        Self::Unit,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -175,9 +190,86 @@ pub struct SearchIndex<'d> {
     letters: std::sync::OnceLock<Vec<u32>>,
 }
 
+/// A search index as plain arrays, without the dataset it points into: what the cache of
+/// compiled datasets keeps beside a dataset, so that a search need not read every word again.
+#[derive(Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct IndexParts {
+    /// Per entry: kind (its place in `RecordKind::ALL`), record, field (its place in
+    /// `Field::ALL`), item and length in words.
+    entries: Vec<(u8, u32, u8, u16, u32)>,
+    terms: Vec<String>,
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    sorted: Vec<u32>,
+    stats: Vec<(u32, u64)>,
+}
+
 impl<'d> SearchIndex<'d> {
     pub fn new(data: &'d Dataset) -> Self {
         Self::build(data, &AtomicBool::new(false))
+    }
+
+    /// The index as plain arrays, to be kept (see `IndexParts`).
+    pub fn to_parts(&self) -> IndexParts {
+        let place = |kind: RecordKind| RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let field = |field: Field| Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        IndexParts {
+            entries: self
+                .entries
+                .iter()
+                .map(|e| {
+                    #[allow(clippy::cast_possible_truncation)] // four kinds, thirteen fields
+                    let (kind, field) = (place(e.kind) as u8, field(e.field) as u8);
+                    (kind, e.record, field, e.item, e.words)
+                })
+                .collect(),
+            terms: self.terms.iter().map(ToString::to_string).collect(),
+            starts: self.starts.clone(),
+            postings: self.postings.clone(),
+            sorted: self.sorted.clone(),
+            stats: self.stats.to_vec(),
+        }
+    }
+
+    /// The index kept for this dataset, or None when the parts do not fit it: every number is
+    /// checked against the dataset and the other arrays, so that no lookup can go out of bounds.
+    pub fn from_parts(data: &'d Dataset, parts: IndexParts) -> Option<Self> {
+        let counts = [data.actors().len(), data.relationships().len(), data.events().len(), data.figures().len()];
+        let IndexParts { entries, terms, starts, postings, sorted, stats } = parts;
+        let entries = entries
+            .into_iter()
+            .map(|(kind, record, field, item, words)| {
+                let kind = *RecordKind::ALL.get(usize::from(kind))?;
+                let field = *Field::ALL.get(usize::from(field))?;
+                (usize::try_from(record).ok()? < counts[kind as usize]).then_some(Entry {
+                    kind,
+                    record,
+                    field,
+                    item,
+                    words,
+                })
+            })
+            .collect::<Option<Vec<Entry>>>()?;
+        let fits = starts.len() == terms.len() + 1
+            && starts.first() == Some(&0)
+            && starts.windows(2).all(|w| w[0] <= w[1])
+            && starts.last().is_some_and(|&last| last as usize == postings.len())
+            && postings.iter().all(|&e| (e as usize) < entries.len())
+            && sorted.len() == terms.len()
+            && sorted.iter().all(|&t| (t as usize) < terms.len());
+        let stats: [(u32, u64); Field::COUNT] = stats.try_into().ok()?;
+        let base = [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]];
+        fits.then(|| Self {
+            data,
+            entries,
+            terms: terms.into_iter().map(String::into_boxed_str).collect(),
+            starts,
+            postings,
+            sorted,
+            stats,
+            base,
+            letters: std::sync::OnceLock::new(),
+        })
     }
 
     /// The index, built until `stop` is set: a browser that quits while its index is still
@@ -633,4 +725,43 @@ fn invert(entries: &[Entry], terms: &[Box<str>], tokens: &[u32]) -> (Vec<u32>, V
         at += words;
     }
     (starts, postings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SearchIndex, SearchOptions};
+    use crate::load::{Input, load};
+    use crate::query::Query;
+
+    fn ids(index: &SearchIndex, query: &str) -> Vec<(String, String)> {
+        let options = SearchOptions { only: None, limit: usize::MAX, typos: true };
+        index.search(&Query::parse(query), options).iter().map(|h| (h.id.clone(), format!("{:.6}", h.score))).collect()
+    }
+
+    #[test]
+    fn an_index_kept_as_parts_answers_as_the_one_built() {
+        let data = load(vec![Input::bundled()]).unwrap();
+        let built = SearchIndex::new(&data);
+        let kept = SearchIndex::from_parts(&data, built.to_parts()).expect("the parts fit their dataset");
+        for query in ["camisea", "ilo", "lease", "pinnera", "\"salida al mar\"", "DEA", "coca gas"] {
+            assert_eq!(ids(&kept, query), ids(&built, query), "{query}");
+        }
+    }
+
+    #[test]
+    fn parts_that_do_not_fit_the_dataset_are_refused() {
+        let data = load(vec![Input::bundled()]).unwrap();
+        let built = SearchIndex::new(&data);
+        let mut parts = built.to_parts();
+        parts.postings.push(u32::MAX);
+        assert!(SearchIndex::from_parts(&data, parts).is_none(), "a posting past the entries");
+        let mut parts = built.to_parts();
+        parts.entries[0].1 = u32::MAX;
+        assert!(SearchIndex::from_parts(&data, parts).is_none(), "a record past the dataset");
+        let mut parts = built.to_parts();
+        parts.sorted.pop();
+        assert!(SearchIndex::from_parts(&data, parts).is_none(), "a term missing from the order");
+        let empty = load(Vec::new()).unwrap();
+        assert!(SearchIndex::from_parts(&empty, built.to_parts()).is_none(), "another dataset's index");
+    }
 }
