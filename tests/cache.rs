@@ -307,3 +307,26 @@ fn a_search_keeps_its_index_beside_the_entry_and_later_searches_answer_the_same_
     assert_eq!(after.stdout, uncached.stdout);
     assert!(std::fs::metadata(&index).unwrap().len() > 64, "the index was kept again");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_cache_others_can_write_is_neither_read_nor_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
+    std::fs::create_dir_all(scratch.cache()).unwrap();
+    std::fs::set_permissions(scratch.cache(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let shared = scratch.run(&args);
+    assert_eq!(shared.code, 0, "{}", shared.stderr);
+    assert!(scratch.entries().is_empty(), "nothing is written where others can write");
+
+    std::fs::set_permissions(scratch.cache(), std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(scratch.run(&args).stdout, shared.stdout);
+    let entry = scratch.entries().remove(0);
+    assert_eq!(std::fs::metadata(&entry).unwrap().permissions().mode() & 0o777, 0o600, "entries are the user's alone");
+    // An entry others could have written is not trusted: it is compiled again, privately.
+    std::fs::set_permissions(&entry, std::fs::Permissions::from_mode(0o666)).unwrap();
+    assert_eq!(scratch.run(&args).stdout, shared.stdout);
+    assert_eq!(std::fs::metadata(&entry).unwrap().permissions().mode() & 0o777, 0o600);
+}

@@ -134,6 +134,26 @@ impl Cache {
         &self.dir
     }
 
+    /// The cache directory, made if missing, when it is the user's alone.
+    fn usable_dir(&self) -> io::Result<()> {
+        create_private_dir(&self.dir)?;
+        if fs::metadata(&self.dir).is_ok_and(|m| private(&m)) {
+            Ok(())
+        } else {
+            Err(io::Error::other("the cache directory is not the user's alone"))
+        }
+    }
+
+    /// A cache file opened for reading, when it and the directory it is in are the user's
+    /// alone (see `private`); checked on the open file, so it cannot be swapped in between.
+    fn open_private(&self, path: &Path) -> Option<File> {
+        let folder_private = path.parent().and_then(|p| fs::metadata(p).ok()).is_some_and(|m| private(&m));
+        let cache_private = fs::metadata(&self.dir).is_ok_and(|m| private(&m));
+        let file = File::open(path).ok()?;
+        let own = file.metadata().is_ok_and(|m| m.is_file() && private(&m));
+        (folder_private && cache_private && own).then_some(file)
+    }
+
     fn entry_path(&self, key: u128) -> PathBuf {
         self.dir.join(format!("{key:032x}{ENTRY_SUFFIX}"))
     }
@@ -147,7 +167,7 @@ impl Cache {
     /// The dataset compiled under this key, if a whole, valid entry is there.
     pub fn get(&self, key: u128) -> Option<Dataset> {
         let path = self.entry_path(key);
-        let file = File::open(&path).ok()?;
+        let file = self.open_private(&path)?;
         // SAFETY: entries are never written in place (each is a new file renamed over the old),
         // so the mapped bytes do not change while they are read. The bytes are checked (length,
         // checksum, rkyv validation) before any is trusted.
@@ -162,7 +182,7 @@ impl Cache {
     /// Compile a dataset into the entry for this key. Errors are the caller's to ignore: a cache
     /// that cannot be written only makes the next run slower.
     pub fn put(&self, key: u128, data: &Dataset) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
+        self.usable_dir()?;
         let temporary = self.temporary();
         let result = write_entry(&temporary, key, &data.file);
         let result = result.and_then(|()| {
@@ -183,7 +203,7 @@ impl Cache {
     /// The search index kept beside the dataset of this key, if a whole, valid one is there
     /// (checked as an entry is; `SearchIndex::from_parts` then checks it against the dataset).
     pub fn get_index(&self, key: u128) -> Option<IndexParts> {
-        let file = File::open(self.index_path(key)).ok()?;
+        let file = self.open_private(&self.index_path(key))?;
         // SAFETY: as for `get`: written whole and renamed into place, never changed in place.
         let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
         let archive = archive(&map, key)?;
@@ -195,7 +215,7 @@ impl Cache {
 
     /// Keep a search index beside the dataset of this key. Errors are the caller's to ignore.
     pub fn put_index(&self, key: u128, index: &IndexParts) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
+        self.usable_dir()?;
         let temporary = self.temporary();
         let archive = rkyv::to_bytes::<rkyv::rancor::Error>(index).map_err(io::Error::other)?;
         let result =
@@ -223,7 +243,8 @@ impl Cache {
 
     /// The content hash of a regular file from its stamp, when its metadata is unchanged.
     pub fn stamped_hash(&self, path: &Path, metadata: &fs::Metadata) -> Option<u128> {
-        let stamp = fs::read(self.stamp_path(path)?).ok()?;
+        let mut stamp = Vec::new();
+        io::Read::read_to_end(&mut self.open_private(&self.stamp_path(path)?)?, &mut stamp).ok()?;
         let (identity, hash) = decode_stamp(&stamp)?;
         (identity == FileIdentity::of(metadata)?).then_some(hash)
     }
@@ -247,9 +268,15 @@ impl Cache {
         let checksum = xxh3_64(&bytes);
         bytes.extend_from_slice(&checksum.to_le_bytes());
         let write = || -> io::Result<()> {
-            fs::create_dir_all(self.dir.join(STAMPS))?;
+            self.usable_dir()?;
+            create_private_dir(&self.dir.join(STAMPS))?;
+            if !fs::metadata(self.dir.join(STAMPS)).is_ok_and(|m| private(&m)) {
+                return Err(io::Error::other("the stamps directory is not the user's alone"));
+            }
             let temporary = self.temporary();
-            let result = fs::write(&temporary, &bytes).and_then(|()| fs::rename(&temporary, &stamp_path));
+            let result = create_private_file(&temporary)
+                .and_then(|mut file| file.write_all(&bytes))
+                .and_then(|()| fs::rename(&temporary, &stamp_path));
             if result.is_err() {
                 let _ = fs::remove_file(&temporary);
             }
@@ -352,9 +379,45 @@ impl Cache {
     }
 }
 
+/// Whether a cache file or directory is this user's alone: owned by the user and writable by no
+/// one else. Archives are read without rkyv's validation once their checksum matches, and a
+/// checksum guards against damage, not against someone who can write the file: so a cache that
+/// others could write (a shared `RELATIONS_CACHE_DIR`, a file with loose permissions) is not
+/// read, and not written either.
+#[cfg(unix)]
+fn private(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let user = unsafe { libc::geteuid() };
+    metadata.uid() == user && metadata.mode() & 0o022 == 0
+}
+
+#[cfg(not(unix))]
+fn private(_metadata: &fs::Metadata) -> bool {
+    true
+}
+
+/// Create a directory (and its parents) readable and writable by the user alone.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Create a new file readable and writable by the user alone.
+fn create_private_file(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
 /// Write the header (with zeroes where the checksum goes), the archive, then the real header.
 fn write_entry(path: &Path, key: u128, file: &DatasetFile) -> io::Result<()> {
-    let mut output = File::create(path)?;
+    let mut output = create_private_file(path)?;
     output.write_all(&[0; HEADER])?;
     // Buffered before hashing, so that the hash sees large blocks rather than every field.
     let hashing = HashingWriter { inner: &mut output, hasher: Xxh3::new(), len: 0 };
@@ -371,7 +434,7 @@ fn write_entry(path: &Path, key: u128, file: &DatasetFile) -> io::Result<()> {
 
 /// Write an archive already made, after its header.
 fn write_archive(path: &Path, key: u128, archive: &[u8]) -> io::Result<()> {
-    let mut output = File::create(path)?;
+    let mut output = create_private_file(path)?;
     let len = u64::try_from(archive.len()).map_err(io::Error::other)?;
     output.write_all(&header(key, len, xxh3_64(archive)))?;
     output.write_all(archive)?;
