@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::records::record_json;
 use super::{Output, mark_record, marked_date, paint, sanitize, wrap};
 use crate::error::Result;
-use crate::model::{Dataset, Event, Tone};
+use crate::model::{Dataset, Event, SpanKind, Tone};
 use crate::query::Selected;
 use crate::render::Format;
 
@@ -150,6 +150,24 @@ fn write_drawn(out: &mut Output, groups: &Groups, as_of: Option<u16>) -> Result<
         writeln!(out.out)?;
         let rule = "─".repeat(width.saturating_sub(6).min(60));
         writeln!(out.out, "{} {}", year.to_string().bold(), rule.dimmed())?;
+        // A moment the source places only somewhere in a span is drawn in the span's last year,
+        // the latest it can have happened: say so, lest the heading read as its date.
+        let vague = group
+            .iter()
+            .filter(|s| {
+                let event = s.event;
+                event.span_kind() == SpanKind::Moment && event.date.year() < *year && event.last().year() == *year
+            })
+            .count();
+        if vague > 0 {
+            let note = format!(
+                "{} placed only within a span ending in {year}, drawn at its end",
+                crate::error::plural(vague, "event")
+            );
+            for line in wrap(&note, width.saturating_sub(2)) {
+                writeln!(out.out, "  {}", line.dimmed())?;
+            }
+        }
         for selected in group {
             let event = selected.event;
             let date = marked_date(selected, as_of);
