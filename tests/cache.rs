@@ -330,3 +330,63 @@ fn a_cache_others_can_write_is_neither_read_nor_written() {
     assert_eq!(scratch.run(&args).stdout, shared.stdout);
     assert_eq!(std::fs::metadata(&entry).unwrap().permissions().mode() & 0o777, 0o600);
 }
+
+/// Overwrite an entry's archive with other bytes and give it the checksum they have, as someone
+/// who can write the cache could: only the bytes' own structure can tell them apart.
+fn forge(entry: &Path) {
+    let mut bytes = std::fs::read(entry).unwrap();
+    for (i, byte) in bytes.iter_mut().enumerate().skip(64) {
+        *byte = u8::try_from((i * 31 + 7) % 251).unwrap();
+    }
+    let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[64..]);
+    bytes[40..48].copy_from_slice(&checksum.to_le_bytes());
+    std::fs::write(entry, bytes).unwrap();
+}
+
+#[test]
+fn an_entry_with_a_forged_checksum_is_checked_by_its_structure_and_rebuilt() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let path = data.to_str().unwrap();
+    let export = ["--no-bundled", "--data", path, "export"];
+    let search = ["--no-bundled", "--data", path, "search", "lemuria", "--json"];
+    let (first, found) = (scratch.run(&export), scratch.run(&search));
+    assert_eq!((first.code, found.code), (0, 0));
+    for entry in scratch.entries() {
+        forge(&entry);
+    }
+    let again = scratch.run(&export);
+    assert_eq!((again.code, again.stdout.as_str()), (0, first.stdout.as_str()), "{}", again.stderr);
+    let again = scratch.run(&search);
+    assert_eq!((again.code, again.stdout.as_str()), (0, found.stdout.as_str()), "{}", again.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_directory_where_an_entry_should_be_does_not_stop_the_query() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
+    let first = scratch.run(&args);
+    let entry = scratch.entries().remove(0);
+    std::fs::remove_file(&entry).unwrap();
+    assert!(Command::new("mkfifo").arg(&entry).status().unwrap().success());
+    // A reader that waited on the FIFO would never end: the test's own time limit would show it.
+    let mut child = scratch.command(&args).stdout(Stdio::piped()).spawn().unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(20), "the query waits on a FIFO");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), first.stdout);
+    // A directory in an entry's place, and a file that only looks like one, are not entries.
+    std::fs::remove_file(&entry).unwrap();
+    std::fs::create_dir(&entry).unwrap();
+    let notes = scratch.cache().join("my-notes.rkyv");
+    std::fs::write(&notes, "mine").unwrap();
+    assert_eq!(scratch.run(&args).stdout, first.stdout);
+    let cleared = scratch.run(&["cache", "clear"]);
+    assert_eq!(cleared.code, 0, "{}", cleared.stderr);
+    assert!(notes.exists(), "a file the cache did not write is left alone");
+}

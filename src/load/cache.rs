@@ -146,12 +146,31 @@ impl Cache {
 
     /// A cache file opened for reading, when it and the directory it is in are the user's
     /// alone (see `private`); checked on the open file, so it cannot be swapped in between.
+    ///
+    /// Opened without waiting (a FIFO put in an entry's place must not hang the query), and
+    /// taken only when it is a regular file.
     fn open_private(&self, path: &Path) -> Option<File> {
         let folder_private = path.parent().and_then(|p| fs::metadata(p).ok()).is_some_and(|m| private(&m));
         let cache_private = fs::metadata(&self.dir).is_ok_and(|m| private(&m));
-        let file = File::open(path).ok()?;
+        let mut options = fs::OpenOptions::new();
+        options.read(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+        let file = options.open(path).ok()?;
         let own = file.metadata().is_ok_and(|m| m.is_file() && private(&m));
         (folder_private && cache_private && own).then_some(file)
+    }
+
+    /// An entry's file opened for mapping: whole by its size (the header's length plus the
+    /// header), so that nothing larger than the entry says is mapped or hashed.
+    fn open_entry(&self, path: &Path, key: u128) -> Option<File> {
+        let mut file = self.open_private(path)?;
+        let mut head = [0u8; HEADER];
+        io::Read::read_exact(&mut file, &mut head).ok()?;
+        let len = u64::from_le_bytes(head[32..40].try_into().ok()?);
+        let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
+        let size = file.metadata().ok()?.len();
+        (head == header(key, len, checksum) && len <= MAX_BYTES && size == len + HEADER as u64).then_some(file)
     }
 
     fn entry_path(&self, key: u128) -> PathBuf {
@@ -167,7 +186,7 @@ impl Cache {
     /// The dataset compiled under this key, if a whole, valid entry is there.
     pub fn get(&self, key: u128) -> Option<Dataset> {
         let path = self.entry_path(key);
-        let file = self.open_private(&path)?;
+        let file = self.open_entry(&path, key)?;
         // SAFETY: entries are never written in place (each is a new file renamed over the old),
         // so the mapped bytes do not change while they are read. The bytes are checked (length,
         // checksum, rkyv validation) before any is trusted.
@@ -203,13 +222,12 @@ impl Cache {
     /// The search index kept beside the dataset of this key, if a whole, valid one is there
     /// (checked as an entry is; `SearchIndex::from_parts` then checks it against the dataset).
     pub fn get_index(&self, key: u128) -> Option<IndexParts> {
-        let file = self.open_private(&self.index_path(key))?;
+        let file = self.open_entry(&self.index_path(key), key)?;
         // SAFETY: as for `get`: written whole and renamed into place, never changed in place.
         let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
         let archive = archive(&map, key)?;
-        // SAFETY: whole and unchanged since this build wrote it (length, checksum, key), as for
-        // a dataset's entry.
-        let archived = unsafe { rkyv::access_unchecked::<rkyv::Archived<IndexParts>>(archive) };
+        // Checked by rkyv too, as a dataset's entry is.
+        let archived = rkyv::access::<rkyv::Archived<IndexParts>, rkyv::rancor::Error>(archive).ok()?;
         rkyv::deserialize::<IndexParts, rkyv::rancor::Error>(archived).ok()
     }
 
@@ -270,7 +288,8 @@ impl Cache {
         let write = || -> io::Result<()> {
             self.usable_dir()?;
             create_private_dir(&self.dir.join(STAMPS))?;
-            if !fs::metadata(self.dir.join(STAMPS)).is_ok_and(|m| private(&m)) {
+            // Not followed if it is a link: stamps are written inside the cache alone.
+            if !fs::symlink_metadata(self.dir.join(STAMPS)).is_ok_and(|m| m.is_dir() && private(&m)) {
                 return Err(io::Error::other("the stamps directory is not the user's alone"));
             }
             let temporary = self.temporary();
@@ -302,14 +321,14 @@ impl Cache {
         // Temporary files of runs that died half-way.
         if let Ok(listing) = fs::read_dir(&self.dir) {
             for item in listing.flatten() {
-                let is_temporary = item.file_name().to_string_lossy().starts_with(".tmp-");
+                let name = item.file_name().to_string_lossy().into_owned();
                 let old = item
                     .metadata()
                     .and_then(|m| m.modified())
                     .ok()
                     .and_then(|m| m.elapsed().ok())
                     .is_some_and(|age| age > STALE_TEMPORARY);
-                if is_temporary && old {
+                if name.starts_with(".tmp-") && (old || writer_is_gone(&name)) {
                     let _ = fs::remove_file(item.path());
                 }
             }
@@ -337,10 +356,11 @@ impl Cache {
                 for item in listing {
                     let item = item?;
                     let name = item.file_name().to_string_lossy().into_owned();
-                    if !name.ends_with(ENTRY_SUFFIX) || name.starts_with('.') {
+                    // Only the cache's own files: a dataset's or an index's name, a regular file.
+                    let Ok(metadata) = item.metadata() else { continue };
+                    if !is_entry_name(&name) || !metadata.is_file() {
                         continue;
                     }
-                    let metadata = item.metadata()?;
                     entries.push(EntryInfo { name, bytes: metadata.len(), modified: metadata.modified().ok() });
                 }
             }
@@ -361,10 +381,11 @@ impl Cache {
                 for item in listing {
                     let item = item?;
                     let name = item.file_name().to_string_lossy().into_owned();
-                    if name.ends_with(ENTRY_SUFFIX) && !name.starts_with('.') {
+                    let is_file = item.file_type().is_ok_and(|t| t.is_file());
+                    if is_file && is_entry_name(&name) {
                         fs::remove_file(item.path())?;
                         removed += 1;
-                    } else if name.starts_with(".tmp-") {
+                    } else if is_file && name.starts_with(".tmp-") {
                         fs::remove_file(item.path())?;
                     }
                 }
@@ -376,6 +397,23 @@ impl Cache {
             Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
             _ => Ok(removed),
         }
+    }
+}
+
+/// Whether a file name is one the cache writes: a key in hex, then `.rkyv` or `.search.rkyv`.
+fn is_entry_name(name: &str) -> bool {
+    let key = name.strip_suffix(INDEX_SUFFIX).or_else(|| name.strip_suffix(ENTRY_SUFFIX));
+    key.is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+}
+
+/// Whether the run that was writing a temporary file (`.tmp-PID-…`) has ended without renaming
+/// it (killed, interrupted): then the file is only left over.
+fn writer_is_gone(name: &str) -> bool {
+    let pid = name.strip_prefix(".tmp-").and_then(|rest| rest.split('-').next()).and_then(|p| p.parse::<u32>().ok());
+    match pid {
+        #[cfg(target_os = "linux")]
+        Some(pid) => pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists(),
+        _ => false,
     }
 }
 
@@ -466,10 +504,10 @@ fn archive(bytes: &[u8], key: u128) -> Option<&[u8]> {
 /// The dataset in an entry's bytes, or None when they are not a whole entry for this key.
 fn decode(bytes: &[u8], key: u128) -> Option<DatasetFile> {
     let archive = archive(bytes, key)?;
-    // SAFETY: the archive is whole (its length) and unchanged since this program's build wrote
-    // it (its checksum, and the key in the header, which names the build and the format). rkyv's
-    // own validation would check the same bytes again at 15% of a cached load.
-    let archived = unsafe { rkyv::access_unchecked::<rkyv::Archived<DatasetFile>>(archive) };
+    // Checked by rkyv too (about 15% of a cached load): the checksum catches damage, but anyone
+    // who can write the file can make its checksum match, and unchecked bytes would then be read
+    // as pointers.
+    let archived = rkyv::access::<rkyv::Archived<DatasetFile>, rkyv::rancor::Error>(archive).ok()?;
     rkyv::deserialize::<DatasetFile, rkyv::rancor::Error>(archived).ok()
 }
 
