@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::Stdio;
 
-use common::{assert_error, fixture, relations, run, run_command};
+use common::{assert_error, assert_problem, fixture, relations, run, run_command};
 
 /// A file in a fresh temporary directory, removed when dropped.
 struct TempFile(PathBuf);
@@ -373,12 +373,7 @@ fn shape_and_content_problems_are_named_with_their_place_and_exit_3() {
         let run = run(&["validate", &path]);
         assert_error(&run, 3, "1 problem in the dataset");
         let expected = if location.is_empty() { format!("{path}: {message}") } else { format!("{path}: {location}: ") };
-        let line = run
-            .stderr
-            .lines()
-            .find(|l| l.starts_with(&expected))
-            .unwrap_or_else(|| panic!("{file}: no line starting {expected:?} in:\n{}", run.stderr));
-        assert!(line.contains(message), "{file}: {line:?} should contain {message:?}");
+        assert_problem(&run, file, &expected, message);
     }
 }
 

@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{assert_error, fixture, run};
+use common::{assert_error, assert_problem, fixture, run};
 use serde_json::Value;
 
 fn export() -> Value {
@@ -173,12 +173,7 @@ fn each_kind_of_invalid_dataset_is_named_with_its_location_and_exits_3() {
         let run = run(&["validate", &path]);
         assert_error(&run, 3, "problem");
         let expected = format!("{path}: {location}: ");
-        let line = run
-            .stderr
-            .lines()
-            .find(|l| l.starts_with(&expected))
-            .unwrap_or_else(|| panic!("{file}: no line starting {expected:?} in:\n{}", run.stderr));
-        assert!(line.contains(message), "{file}: {line:?} should contain {message:?}");
+        assert_problem(&run, file, &expected, message);
     }
 }
 

@@ -74,9 +74,7 @@ impl<'d> Data<'d> {
     /// The event as a list marks it as of a year: certain by then, or only maybe (`?`), by the
     /// rule of `events --as-of`.
     pub fn selected(event: &'d Event, as_of: Option<u16>) -> Selected<'d> {
-        let certain = as_of
-            .is_none_or(|year| query::placement(event, &query::as_of_range(year)) == Some(query::Placement::Certain));
-        Selected { event, certain }
+        Selected { event, certain: query::placement_as_of(event, as_of) == Some(query::Placement::Certain) }
     }
 
     /// A relationship's tone and period as of a year; `None` before its history begins.

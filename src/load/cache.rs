@@ -185,17 +185,29 @@ impl Cache {
 
     /// The dataset compiled under this key, if a whole, valid entry is there.
     pub fn get(&self, key: u128) -> Option<Dataset> {
-        let path = self.entry_path(key);
-        let file = self.open_entry(&path, key)?;
+        self.read::<DatasetFile>(&self.entry_path(key), key).map(Dataset::from_ordered)
+    }
+
+    /// The archive of an entry file, read back: mapped, sized and checksummed by its header, then
+    /// checked by rkyv (about 15% of a cached load: the checksum catches damage, but anyone who
+    /// can write the file can make its checksum match, and unchecked bytes would then be read as
+    /// pointers).
+    fn read<T>(&self, path: &Path, key: u128) -> Option<T>
+    where
+        T: rkyv::Archive,
+        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+            + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
+    {
+        let file = self.open_entry(path, key)?;
         // SAFETY: entries are never written in place (each is a new file renamed over the old),
-        // so the mapped bytes do not change while they are read. The bytes are checked (length,
-        // checksum, rkyv validation) before any is trusted.
+        // so the mapped bytes do not change while they are read; they are checked before use.
         // Populated at once: one call instead of a page fault for every page read.
         let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
-        let file_data = decode(&map, key)?;
+        let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(archive(&map, key)?).ok()?;
+        let value = rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok()?;
         // A hit counts as a use, for eviction (least recently used first).
         let _ = file.set_modified(SystemTime::now());
-        Some(Dataset::from_ordered(file_data))
+        Some(value)
     }
 
     /// Compile a dataset into the entry for this key. Errors are the caller's to ignore: a cache
@@ -222,13 +234,7 @@ impl Cache {
     /// The search index kept beside the dataset of this key, if a whole, valid one is there
     /// (checked as an entry is; `SearchIndex::from_parts` then checks it against the dataset).
     pub fn get_index(&self, key: u128) -> Option<IndexParts> {
-        let file = self.open_entry(&self.index_path(key), key)?;
-        // SAFETY: as for `get`: written whole and renamed into place, never changed in place.
-        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
-        let archive = archive(&map, key)?;
-        // Checked by rkyv too, as a dataset's entry is.
-        let archived = rkyv::access::<rkyv::Archived<IndexParts>, rkyv::rancor::Error>(archive).ok()?;
-        rkyv::deserialize::<IndexParts, rkyv::rancor::Error>(archived).ok()
+        self.read(&self.index_path(key), key)
     }
 
     /// Keep a search index beside the dataset of this key. Errors are the caller's to ignore.
@@ -499,16 +505,6 @@ fn archive(bytes: &[u8], key: u128) -> Option<&[u8]> {
     }
     let archive = bytes.get(HEADER..)?;
     (u64::try_from(archive.len()).ok()? == len && xxh3_64(archive) == checksum).then_some(archive)
-}
-
-/// The dataset in an entry's bytes, or None when they are not a whole entry for this key.
-fn decode(bytes: &[u8], key: u128) -> Option<DatasetFile> {
-    let archive = archive(bytes, key)?;
-    // Checked by rkyv too (about 15% of a cached load): the checksum catches damage, but anyone
-    // who can write the file can make its checksum match, and unchecked bytes would then be read
-    // as pointers.
-    let archived = rkyv::access::<rkyv::Archived<DatasetFile>, rkyv::rancor::Error>(archive).ok()?;
-    rkyv::deserialize::<DatasetFile, rkyv::rancor::Error>(archived).ok()
 }
 
 /// Passes bytes on while hashing them.

@@ -2,7 +2,7 @@
 
 use crate::model::{Actor, Dataset, Date, Event, Membership, Role, Slug, SpanKind};
 
-use super::DateRange;
+use super::{DateRange, Placement, placement};
 
 /// How a bloc membership stands as of a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,15 @@ impl Standing {
 /// The range `--as-of YEAR` selects: everything up to the end of that year.
 pub fn as_of_range(year: u16) -> DateRange {
     DateRange { from: None, to: Some(Date::from_year(year)) }
+}
+
+/// How an event stands as of a year (`--as-of`): certainly by then, only maybe, or (None) not
+/// yet. Without a year every event is certain.
+pub fn placement_as_of(event: &Event, as_of: Option<u16>) -> Option<Placement> {
+    match as_of {
+        None => Some(Placement::Certain),
+        Some(year) => placement(event, &as_of_range(year)),
+    }
 }
 
 /// True when the bloc's recorded founding is after `year`.

@@ -15,7 +15,7 @@ mod tags;
 
 pub use asof::{
     RoleStanding, Standing, as_of_range, ends_after, first_placed, founded_after, membership_standing,
-    person_first_placed, role_standing, written_later,
+    person_first_placed, placement_as_of, role_standing, written_later,
 };
 pub use filter::{EventFilter, FigureFilter, Placement, Selected, figure_known_by, placement};
 pub use fold::fold;

@@ -6,9 +6,7 @@ use crate::model::{
     Actor, ActorKind, Citation, Dataset, Date, Event, Figure, Membership, Relationship, Role, Tone, TonePeriod,
 };
 
-use super::{
-    RoleStanding, Selected, Standing, as_of_range, figure_known_by, membership_standing, placement, role_standing,
-};
+use super::{RoleStanding, Selected, Standing, figure_known_by, membership_standing, placement_as_of, role_standing};
 
 pub struct Profile<'d> {
     pub actor: &'d Actor,
@@ -98,11 +96,10 @@ impl<'d> Profile<'d> {
         // The same rule as `events --as-of`: certain by then, or marked as maybe.
         let events = all_events
             .iter()
-            .filter_map(|&event| match as_of {
-                None => Some(Selected { event, certain: true }),
-                Some(year) => placement(event, &as_of_range(year))
+            .filter_map(|&event| {
+                placement_as_of(event, as_of)
                     .filter(|p| !(certain_only && *p == super::Placement::Uncertain))
-                    .map(|p| Selected { event, certain: p == super::Placement::Certain }),
+                    .map(|p| Selected { event, certain: p == super::Placement::Certain })
             })
             .collect();
 

@@ -68,3 +68,14 @@ pub fn assert_error(run: &Run, code: i32, needle: &str) {
     assert!(run.stderr.starts_with("error: "), "stderr should start with 'error: ':\n{}", run.stderr);
     assert!(run.stderr.contains(needle), "stderr should mention {needle:?}:\n{}", run.stderr);
 }
+
+/// The problem a failed load reports for a fixture: the line of its standard error that starts
+/// with `prefix` (`FILE: LOCATION: `), which must contain `message`.
+pub fn assert_problem(run: &Run, fixture: &str, prefix: &str, message: &str) {
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("{fixture}: no line starting {prefix:?} in:\n{}", run.stderr));
+    assert!(line.contains(message), "{fixture}: {line:?} should contain {message:?}");
+}
