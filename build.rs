@@ -1,5 +1,5 @@
 //! Build script: compiles the bundled dataset into the rkyv archive the binary embeds, and
-//! hashes the model's source (and the search index's) so that a cache entry written by another
+//! hashes the model's source (and the compiled layout's and search index's) so that a cache entry written by another
 //! model or index is never read.
 
 use std::path::{Path, PathBuf};
@@ -36,8 +36,9 @@ fn main() {
         .map(|entry| entry.expect("src/model is readable").path())
         .collect();
     sources.sort();
-    // The search index kept beside a dataset is made by these: how words are read and folded.
-    for index_source in ["src/query/search.rs", "src/query/matcher.rs", "src/query/fold.rs"] {
+    // The layout of a compiled dataset, and the search index kept beside it (how words are read
+    // and folded).
+    for index_source in ["src/load/compiled.rs", "src/query/search.rs", "src/query/matcher.rs", "src/query/fold.rs"] {
         println!("cargo::rerun-if-changed={index_source}");
         sources.push(PathBuf::from(index_source));
     }

@@ -130,11 +130,14 @@ fn a_garbage_cache_entry_is_ignored_and_rebuilt() {
     let expected = scratch.run(&args).stdout;
     let entry = scratch.entries().pop().expect("an entry");
     let whole = std::fs::read(&entry).unwrap();
-    // The header kept, one byte of the archive flipped; then nothing but garbage.
-    let mut flipped = whole.clone();
-    let last = flipped.len() - 1;
-    flipped[last] ^= 0xff;
-    for damaged in [flipped, vec![0xa5; whole.len()]] {
+    // The header kept and one byte flipped: in the head (its end), in the first record (just
+    // after the 64-byte header); then nothing but garbage.
+    let flip = |at: usize| {
+        let mut flipped = whole.clone();
+        flipped[at] ^= 0xff;
+        flipped
+    };
+    for damaged in [flip(whole.len() - 1), flip(64 + 8), vec![0xa5; whole.len()]] {
         std::fs::write(&entry, &damaged).unwrap();
         let run = scratch.run(&args);
         assert_eq!(run.code, 0, "{}", run.stderr);
@@ -332,13 +335,16 @@ fn a_cache_others_can_write_is_neither_read_nor_written() {
 }
 
 /// Overwrite an entry's archive with other bytes and give it the checksum they have, as someone
-/// who can write the cache could: only the bytes' own structure can tell them apart.
+/// who can write the cache could: only the bytes' own structure can tell them apart. (The
+/// header's checksum covers what follows the body, whose length is at bytes 48..56: a dataset's
+/// head, or the whole of a search index, which has no body.)
 fn forge(entry: &Path) {
     let mut bytes = std::fs::read(entry).unwrap();
     for (i, byte) in bytes.iter_mut().enumerate().skip(64) {
         *byte = u8::try_from((i * 31 + 7) % 251).unwrap();
     }
-    let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[64..]);
+    let body = usize::try_from(u64::from_le_bytes(bytes[48..56].try_into().unwrap())).unwrap();
+    let checksum = xxhash_rust::xxh3::xxh3_64(&bytes[64 + body..]);
     bytes[40..48].copy_from_slice(&checksum.to_le_bytes());
     std::fs::write(entry, bytes).unwrap();
 }

@@ -374,3 +374,42 @@ proptest! {
         render_check::check_every_format(&data);
     }
 }
+
+// ---- generated datasets compiled, then read in part ----
+
+#[path = "part_check/mod.rs"]
+mod part_check;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// `show` and the date-filtered commands give the same answer from a compiled dataset read
+    /// in part (only the records they want) as from the whole.
+    #[test]
+    fn a_compiled_dataset_read_in_part_answers_as_the_whole(
+        file in dataset(),
+        year in 1790u16..2110,
+        month in 1u8..=12,
+        years in 0u16..40,
+    ) {
+        let json = serde_json::to_vec(&file).unwrap();
+        let data = load(vec![Input { name: "generated".into(), bytes: json }])
+            .map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.hints())))?;
+        let compiled = part_check::Compiled::new(&data);
+        let (year, month, end) = (year.to_string(), format!("{year}-{month:02}"), format!("{year}..{}", year + years));
+        for actor in data.actors() {
+            let id = actor.id.as_str();
+            for format in ["plain", "json"] {
+                compiled.assert_same(&data, &["--format", format, "show", id]);
+                compiled.assert_same(&data, &["--format", format, "show", id, "--as-of", &year]);
+                compiled.assert_same(&data, &["--format", format, "show", id, "--as-of", &year, "--certain"]);
+            }
+        }
+        for range in [&year, &month, &end] {
+            compiled.assert_same(&data, &["--format", "json", "events", range]);
+            compiled.assert_same(&data, &["--format", "csv", "events", range, "--certain"]);
+            compiled.assert_same(&data, &["--format", "plain", "timeline", range]);
+        }
+        compiled.assert_same(&data, &["--format", "plain", "events", "--as-of", &year]);
+    }
+}

@@ -2,6 +2,7 @@
 
 use crate::cli::EventArgs;
 use crate::error::{Error, Result};
+use crate::load::compiled::{Records, Want};
 use crate::model::{Dataset, Date, EventType};
 use crate::query::{ActorNames, DateRange, EventFilter, Grep, Query, fold, parse_year, resolve_actor, tag_counts};
 use crate::render::Format;
@@ -28,6 +29,19 @@ pub fn run(args: &EventArgs, data: &Dataset, out: &mut Output) -> Result<()> {
             Ok(())
         }
         _ => list.write(out),
+    }
+}
+
+/// Which records `events` and `timeline` read from a compiled dataset: with a date range, only
+/// the events whose dates overlap it (every event the filter can select), and no figures. Tags
+/// are checked against every event's, so with `--tag` everything is read; so it is when the
+/// filter is refused (the command then reports why, on the whole dataset).
+pub fn want(args: &EventArgs, head: &Dataset) -> Want {
+    match event_filter(args, head) {
+        Ok(filter) if args.tags.is_empty() && (filter.range.from.is_some() || filter.range.to.is_some()) => {
+            Want { events: Records::Dated(filter.range), figures: Records::Skip }
+        }
+        _ => Want::all(),
     }
 }
 

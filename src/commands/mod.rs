@@ -135,7 +135,7 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         _ => {}
     }
     let cache = if cli.no_cache { None } else { load::cache::location().map(load::cache::Cache::new) };
-    let (data, compile) = load::load_cached(&sources(cli)?, cache.as_ref())?;
+    let (data, compile) = load::load_cached(&sources(cli)?, cache.as_ref(), &|head| want(cli, head))?;
     // A dataset loaded from JSON is compiled into the cache on a second thread while the
     // command runs; a cache that cannot be written is passed by.
     let result = std::thread::scope(|scope| {
@@ -151,6 +151,16 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
     // process is about to exit, which returns the memory at once.
     std::mem::forget(data);
     result
+}
+
+/// Which events and figures a command reads from a compiled dataset (`load::compiled`), decided
+/// from its arguments and the dataset without them. A command not listed reads everything.
+pub fn want(cli: &Cli, head: &Dataset) -> load::compiled::Want {
+    match &cli.command {
+        Command::Events(args) | Command::Timeline(args) => events::want(args, head),
+        Command::Show(args) => show::want(args, head),
+        _ => load::compiled::Want::all(),
+    }
 }
 
 /// Run a command that reads the data on a dataset already loaded (tests and fuzz targets render

@@ -14,8 +14,10 @@
 //! cannot arise: a file that changed within the timestamp granularity of its reading gets no
 //! stamp and is hashed by content next time).
 //!
-//! An entry starts with a header (magic, format, key, length and xxh3 checksum of the archive);
-//! a truncated, corrupted or foreign entry fails these checks or rkyv's validation and is rebuilt.
+//! An entry starts with a header (magic, format, key, length, xxh3 checksum); the compiled
+//! dataset follows, laid out so that a query reads only the records it needs (`compiled`). A
+//! truncated, corrupted or foreign entry fails these checks, or a record's own checksum or rkyv's
+//! validation when it is read, and is rebuilt.
 //! Entries and stamps are written to a temporary file in the cache directory, then renamed, so a
 //! concurrent run sees a whole entry or none. A cache that cannot be written is skipped.
 //!
@@ -30,13 +32,14 @@ use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
-use crate::model::{Dataset, DatasetFile};
+use super::compiled::{self, Want};
+use crate::model::Dataset;
 use crate::query::IndexParts;
 
 /// The first bytes of every entry and stamp.
 const MAGIC: &[u8; 8] = b"RELCACHE";
 /// Raised whenever the layout of an entry changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Bytes before the archive in an entry (a multiple of rkyv's alignment).
 const HEADER: usize = 64;
 /// Entries kept at most, and their total size.
@@ -169,8 +172,10 @@ impl Cache {
         io::Read::read_exact(&mut file, &mut head).ok()?;
         let len = u64::from_le_bytes(head[32..40].try_into().ok()?);
         let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
+        let body_len = u64::from_le_bytes(head[48..56].try_into().ok()?);
         let size = file.metadata().ok()?.len();
-        (head == header(key, len, checksum) && len <= MAX_BYTES && size == len + HEADER as u64).then_some(file)
+        (head == header(key, len, checksum, body_len) && len <= MAX_BYTES && size == len + HEADER as u64)
+            .then_some(file)
     }
 
     fn entry_path(&self, key: u128) -> PathBuf {
@@ -183,9 +188,22 @@ impl Cache {
         Some(self.dir.join(STAMPS).join(format!("{name:016x}")))
     }
 
-    /// The dataset compiled under this key, if a whole, valid entry is there.
-    pub fn get(&self, key: u128) -> Option<Dataset> {
-        self.read::<DatasetFile>(&self.entry_path(key), key).map(Dataset::from_ordered)
+    /// The dataset compiled under this key, if a whole entry is there and every part of it read
+    /// passes its checks: all of it, or the events and figures `want` chooses once shown the
+    /// rest (`compiled::read`).
+    pub fn get(&self, key: u128, want: impl FnOnce(&Dataset) -> Want) -> Option<Dataset> {
+        let file = self.open_entry(&self.entry_path(key), key)?;
+        // SAFETY: entries are never written in place (each is a new file renamed over the old),
+        // so the mapped bytes do not change while they are read; each part is checked before use.
+        // Not populated: a query that reads a few records touches only their pages.
+        let map = unsafe { memmap2::MmapOptions::new().map(&file) }.ok()?;
+        let head = map.get(..HEADER)?;
+        let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
+        let body_len = u64::from_le_bytes(head[48..56].try_into().ok()?);
+        let data = compiled::read(map.get(HEADER..)?, body_len, checksum, want)?;
+        // A hit counts as a use, for eviction (least recently used first).
+        let _ = file.set_modified(SystemTime::now());
+        Some(data)
     }
 
     /// The archive of an entry file, read back: mapped, sized and checksummed by its header, then
@@ -203,7 +221,7 @@ impl Cache {
         // so the mapped bytes do not change while they are read; they are checked before use.
         // Populated at once: one call instead of a page fault for every page read.
         let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
-        let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(archive(&map, key)?).ok()?;
+        let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(index_archive(&map, key)?).ok()?;
         let value = rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok()?;
         // A hit counts as a use, for eviction (least recently used first).
         let _ = file.set_modified(SystemTime::now());
@@ -215,7 +233,7 @@ impl Cache {
     pub fn put(&self, key: u128, data: &Dataset) -> io::Result<()> {
         self.usable_dir()?;
         let temporary = self.temporary();
-        let result = write_entry(&temporary, key, &data.file);
+        let result = write_entry(&temporary, key, data);
         let result = result.and_then(|()| {
             let bytes = fs::metadata(&temporary)?.len();
             if bytes > MAX_BYTES {
@@ -459,20 +477,18 @@ fn create_private_file(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Write the header (with zeroes where the checksum goes), the archive, then the real header.
-fn write_entry(path: &Path, key: u128, file: &DatasetFile) -> io::Result<()> {
+/// Write the header (with zeroes where the checksum goes), the compiled dataset, then the real
+/// header: the length of both parts, the head's checksum and the body's length.
+fn write_entry(path: &Path, key: u128, data: &Dataset) -> io::Result<()> {
     let mut output = create_private_file(path)?;
     output.write_all(&[0; HEADER])?;
-    // Buffered before hashing, so that the hash sees large blocks rather than every field.
-    let hashing = HashingWriter { inner: &mut output, hasher: Xxh3::new(), len: 0 };
-    let buffered = BufWriter::with_capacity(1 << 20, hashing);
-    let writer =
-        rkyv::api::high::to_bytes_in::<_, rkyv::rancor::Error>(file, rkyv::ser::writer::IoWriter::new(buffered))
-            .map_err(io::Error::other)?;
-    let hashing = writer.into_inner().into_inner().map_err(io::IntoInnerError::into_error)?;
-    let (len, checksum) = (hashing.len, hashing.hasher.digest());
+    let mut buffered = BufWriter::with_capacity(1 << 20, &mut output);
+    let written = compiled::write(&mut buffered, data)?;
+    buffered.flush()?;
+    drop(buffered);
     output.rewind()?;
-    output.write_all(&header(key, len, checksum))?;
+    let len = written.body_len + written.head_len;
+    output.write_all(&header(key, len, written.head_checksum, written.body_len))?;
     Ok(())
 }
 
@@ -480,51 +496,34 @@ fn write_entry(path: &Path, key: u128, file: &DatasetFile) -> io::Result<()> {
 fn write_archive(path: &Path, key: u128, archive: &[u8]) -> io::Result<()> {
     let mut output = create_private_file(path)?;
     let len = u64::try_from(archive.len()).map_err(io::Error::other)?;
-    output.write_all(&header(key, len, xxh3_64(archive)))?;
+    output.write_all(&header(key, len, xxh3_64(archive), 0))?;
     output.write_all(archive)?;
     Ok(())
 }
 
-fn header(key: u128, len: u64, checksum: u64) -> [u8; HEADER] {
+/// An entry's header. `checksum` is the whole archive's for a search index, the head's for a
+/// dataset (whose records have their own); `body_len` is the dataset's body, 0 for an index.
+fn header(key: u128, len: u64, checksum: u64, body_len: u64) -> [u8; HEADER] {
     let mut header = [0u8; HEADER];
     header[..8].copy_from_slice(MAGIC);
     header[8..12].copy_from_slice(&FORMAT.to_le_bytes());
     header[16..32].copy_from_slice(&key.to_le_bytes());
     header[32..40].copy_from_slice(&len.to_le_bytes());
     header[40..48].copy_from_slice(&checksum.to_le_bytes());
+    header[48..56].copy_from_slice(&body_len.to_le_bytes());
     header
 }
 
-/// The archive in an entry's bytes, when they are a whole entry for this key.
-fn archive(bytes: &[u8], key: u128) -> Option<&[u8]> {
+/// The archive in a search index's bytes, when they are a whole index for this key.
+fn index_archive(bytes: &[u8], key: u128) -> Option<&[u8]> {
     let head = bytes.get(..HEADER)?;
     let len = u64::from_le_bytes(head[32..40].try_into().ok()?);
     let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
-    if head != header(key, len, checksum) {
+    if head != header(key, len, checksum, 0) {
         return None;
     }
     let archive = bytes.get(HEADER..)?;
     (u64::try_from(archive.len()).ok()? == len && xxh3_64(archive) == checksum).then_some(archive)
-}
-
-/// Passes bytes on while hashing them.
-struct HashingWriter<W> {
-    inner: W,
-    hasher: Xxh3,
-    len: u64,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let written = self.inner.write(bytes)?;
-        self.hasher.update(&bytes[..written]);
-        self.len += written as u64;
-        Ok(written)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// The metadata of a file that changes whenever its content does.

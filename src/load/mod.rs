@@ -1,6 +1,7 @@
 //! Bytes → checked dataset: parse each file, merge them in order, validate the result.
 
 pub mod cache;
+pub mod compiled;
 mod input;
 mod validate;
 
@@ -56,7 +57,14 @@ impl Sources {
 /// from the same bundled data and the same file contents, else loaded as `load` does, with the
 /// key to compile it under (`Cache::put`, which the caller runs beside the command). Standard
 /// input, devices and pipes are never cached; a cache that cannot be read is passed by.
-pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(Dataset, Option<u128>)> {
+///
+/// From an entry, only the events and figures `want` chooses are read (it is shown the dataset
+/// without them); a dataset loaded from JSON has every record.
+pub fn load_cached(
+    sources: &Sources,
+    cache: Option<&cache::Cache>,
+    want: &dyn Fn(&Dataset) -> compiled::Want,
+) -> Result<(Dataset, Option<u128>)> {
     let regular = |path: &std::path::Path| !is_stdin(path) && std::fs::metadata(path).is_ok_and(|m| m.is_file());
     let cache = match cache {
         Some(cache) if !sources.paths.is_empty() && sources.paths.iter().all(|p| regular(p)) => cache,
@@ -77,9 +85,8 @@ pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(D
         };
         key.file(hash);
     }
-    if all_stamped && let Some(mut data) = cache.get(key.finish()) {
-        data.compiled = Some(key.finish());
-        return Ok((data, None));
+    if all_stamped && let Some(data) = cache.get(key.finish(), want) {
+        return Ok((compiled_as(data, key.finish()), None));
     }
     // Otherwise read every file, and key the entry by the bytes actually read.
     let mut key = cache::KeyBuilder::new(bundled);
@@ -99,13 +106,21 @@ pub fn load_cached(sources: &Sources, cache: Option<&cache::Cache>) -> Result<(D
         inputs.push(input);
     }
     let key = key.finish();
-    if let Some(mut data) = cache.get(key) {
-        data.compiled = Some(key);
-        return Ok((data, None));
+    if let Some(data) = cache.get(key, want) {
+        return Ok((compiled_as(data, key), None));
     }
     let mut data = load(inputs)?;
     data.compiled = Some(key);
     Ok((data, Some(key)))
+}
+
+/// A dataset read from the entry of this key, marked with it when it was read whole (a search
+/// index is kept beside the whole dataset only).
+fn compiled_as(mut data: Dataset, key: u128) -> Dataset {
+    if !data.is_partial() {
+        data.compiled = Some(key);
+    }
+    data
 }
 
 /// The search index of a dataset: the one kept beside it in the cache of compiled datasets when

@@ -321,8 +321,11 @@ pub struct Dataset {
     /// order: built on the first question about one actor's events, so a load pays nothing for it.
     events_by_actor: std::sync::OnceLock<Vec<Vec<u32>>>,
     /// The key of the dataset's entry in the cache of compiled datasets, when the loader gave
-    /// it one (a search index can be kept beside it).
+    /// it one (a search index can be kept beside it). Never set on a partial dataset.
     pub compiled: Option<u128>,
+    /// Set when only some events and figures were read (`load::compiled::Want`): then, by
+    /// actor, the year of its earliest event in the whole dataset.
+    first_event_years: Option<Vec<Option<u16>>>,
 }
 
 impl Dataset {
@@ -348,7 +351,43 @@ impl Dataset {
     /// cache by `new`): only the index is built.
     pub fn from_ordered(file: DatasetFile) -> Self {
         let actor_index = file.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        Self { file, actor_index, events_by_actor: std::sync::OnceLock::new(), compiled: None }
+        Self { file, actor_index, events_by_actor: std::sync::OnceLock::new(), compiled: None, first_event_years: None }
+    }
+
+    /// Add the events and figures read from a compiled dataset (in its order) to one that has
+    /// none yet. With `first_event_years` (by actor), they are only some of the dataset's.
+    pub fn add_records(
+        &mut self,
+        events: Vec<Event>,
+        figures: Vec<Figure>,
+        first_event_years: Option<Vec<Option<u16>>>,
+    ) {
+        self.file.events = events;
+        self.file.figures = figures;
+        self.events_by_actor = std::sync::OnceLock::new();
+        self.first_event_years = first_event_years;
+        if self.first_event_years.is_some() {
+            self.compiled = None;
+        }
+    }
+
+    /// True when only the events and figures a command needed were read (`load::compiled`).
+    pub fn is_partial(&self) -> bool {
+        self.first_event_years.is_some()
+    }
+
+    /// The place of an actor in `actors`.
+    pub fn actor_place(&self, id: &str) -> Option<usize> {
+        self.actor_index.get(id).copied()
+    }
+
+    /// The year of the earliest date of an event involving the actor, in the whole dataset
+    /// (also when it was read in part).
+    pub fn first_event_year(&self, id: &str) -> Option<u16> {
+        match &self.first_event_years {
+            Some(years) => self.actor_place(id).and_then(|place| years.get(place).copied().flatten()),
+            None => self.events_of(id).map(|e| e.date.year()).min(),
+        }
     }
 
     pub fn info(&self) -> Option<&DatasetInfo> {

@@ -50,7 +50,7 @@ pub fn first_placed(data: &Dataset, bloc: &Actor) -> Option<u16> {
         return Some(founded.year());
     }
     let id = bloc.id.as_str();
-    let events = data.events_of(id).map(|e| e.date.year());
+    let events = data.first_event_year(id).into_iter();
     let periods =
         data.relationships().iter().filter(|r| r.involves(id)).flat_map(|r| r.periods.iter().map(|p| p.from.year()));
     events.chain(periods).min().or_else(|| data.info().map(|i| i.as_of.year()))
@@ -137,7 +137,7 @@ fn bound_years(data: &Dataset, date: Option<Date>, event: Option<&Slug>) -> Opti
 /// or else the dataset's own `as_of`.
 pub fn person_first_placed(data: &Dataset, person: &Actor) -> Option<u16> {
     let id = person.id.as_str();
-    let events = data.events_of(id).map(|e| e.date.year());
+    let events = data.first_event_year(id).into_iter();
     let roles = person.roles.iter().flat_map(|r| [r.from, r.to, r.at]).flatten().map(Date::year);
     events.chain(roles).min().or_else(|| data.info().map(|i| i.as_of.year()))
 }

@@ -1,0 +1,278 @@
+//! The compiled form of a dataset inside a cache entry, laid out so that a query reads, checks
+//! and builds only the records it needs.
+//!
+//! After the entry's header come the *body* and then the *head*:
+//!
+//! - the body is every event, then every figure, each an rkyv archive of its own (aligned to
+//!   16 bytes), one after another;
+//! - the head is one rkyv archive of the rest: the dataset's description, sources, actors and
+//!   relationships (few, and every command reads them), and the tables that say where each event
+//!   and figure lies in the body with its xxh3 checksum, each event's first and last date, which
+//!   events and figures involve each actor, which events a role is bounded by, and the year of
+//!   each actor's earliest event.
+//!
+//! The head is checked whole (its checksum in the entry's header, then rkyv's validation) on
+//! every read; a record is checked (its own checksum, then rkyv's validation) when it is read,
+//! and a record that is not wanted is not touched. A dataset read in part answers what its
+//! command asks exactly as the whole would (see [`Want`]).
+
+use std::io::{self, Write};
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::model::{Actor, Dataset, DatasetFile, DatasetInfo, Date, Event, Figure, Relationship, Slug, Source};
+use crate::query::DateRange;
+
+/// Records are aligned to this in the body (rkyv's largest alignment for these types).
+const ALIGN: usize = 16;
+
+/// Which events and figures a command reads. The rest of a compiled dataset is left unread; the
+/// dataset then holds only these (`Dataset::is_partial`).
+#[derive(Debug, Clone, Default)]
+pub struct Want {
+    pub events: Records,
+    pub figures: Records,
+}
+
+impl Want {
+    /// Every record: what every command but a few needs.
+    pub fn all() -> Self {
+        Self::default()
+    }
+
+    fn is_all(&self) -> bool {
+        matches!((&self.events, &self.figures), (Records::All, Records::All))
+    }
+}
+
+/// A choice of records of one kind.
+#[derive(Debug, Clone, Default)]
+pub enum Records {
+    #[default]
+    All,
+    /// None of them.
+    Skip,
+    /// Those involving any of these actors; for events, also those a role is bounded by
+    /// (`from_event`, `to_event`), which a profile shows beside the role.
+    Of(Vec<Slug>),
+    /// Events whose dates overlap the range (`DateRange::overlaps` on the event's first and
+    /// last date: the test `query::placement` starts with). Figures: all of them.
+    Dated(DateRange),
+}
+
+/// The head of a compiled dataset.
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+pub struct Head {
+    dataset: Option<DatasetInfo>,
+    sources: Vec<Source>,
+    actors: Vec<Actor>,
+    relationships: Vec<Relationship>,
+    events: Table,
+    figures: Table,
+    /// Each event's first date and last date (`Event::date`, `Event::last`), in order.
+    event_dates: Vec<(Date, Date)>,
+    /// The events some role is bounded by, in order.
+    role_events: Vec<u32>,
+    /// By actor (in `actors`' order): the year of the earliest date of an event involving it.
+    first_event_years: Vec<Option<u16>>,
+}
+
+/// Where each record of one kind lies in the body, and which involve each actor.
+#[derive(rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+struct Table {
+    places: Vec<Place>,
+    /// By actor (in `actors`' order), the records involving it, in order.
+    by_actor: Vec<Vec<u32>>,
+}
+
+#[derive(Clone, Copy, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+struct Place {
+    start: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// What writing a compiled dataset gave: the body's length, the head's and the head's checksum.
+pub struct Written {
+    pub body_len: u64,
+    pub head_len: u64,
+    pub head_checksum: u64,
+}
+
+/// Write a dataset's body, then its head. `Dataset::new` has ordered its events.
+pub fn write(out: &mut impl Write, data: &Dataset) -> io::Result<Written> {
+    let mut offset = 0u64;
+    let mut put = |bytes: &[u8]| -> io::Result<Place> {
+        let place = Place { start: offset, len: bytes.len() as u64, checksum: xxh3_64(bytes) };
+        out.write_all(bytes)?;
+        let padding = bytes.len().next_multiple_of(ALIGN) - bytes.len();
+        out.write_all(&[0; ALIGN][..padding])?;
+        offset += (bytes.len() + padding) as u64;
+        Ok(place)
+    };
+    let mut event_places = Vec::with_capacity(data.events().len());
+    for event in data.events() {
+        event_places.push(put(&rkyv::to_bytes::<rkyv::rancor::Error>(event).map_err(io::Error::other)?)?);
+    }
+    let mut figure_places = Vec::with_capacity(data.figures().len());
+    for figure in data.figures() {
+        figure_places.push(put(&rkyv::to_bytes::<rkyv::rancor::Error>(figure).map_err(io::Error::other)?)?);
+    }
+    let body_len = offset;
+
+    let place = |id: &str| data.actor_place(id);
+    let mut events_by_actor = vec![Vec::new(); data.actors().len()];
+    let mut first_event_years: Vec<Option<u16>> = vec![None; data.actors().len()];
+    for (i, event) in data.events().iter().enumerate() {
+        for actor in event.actors.iter().filter_map(|a| place(a.as_str())) {
+            // An actor named twice in one event is listed once.
+            if events_by_actor[actor].last() != Some(&index(i)) {
+                events_by_actor[actor].push(index(i));
+            }
+            let year = event.date.year();
+            first_event_years[actor] = Some(first_event_years[actor].map_or(year, |y: u16| y.min(year)));
+        }
+    }
+    let mut figures_by_actor = vec![Vec::new(); data.actors().len()];
+    for (i, figure) in data.figures().iter().enumerate() {
+        for actor in [&figure.from, &figure.to].into_iter().flatten().filter_map(|a| place(a.as_str())) {
+            if figures_by_actor[actor].last() != Some(&index(i)) {
+                figures_by_actor[actor].push(index(i));
+            }
+        }
+    }
+    let bounding: std::collections::HashSet<&str> = data
+        .actors()
+        .iter()
+        .flat_map(|a| &a.roles)
+        .flat_map(|r| [&r.from_event, &r.to_event])
+        .flatten()
+        .map(Slug::as_str)
+        .collect();
+    let role_events = data
+        .events()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| bounding.contains(e.id.as_str()))
+        .map(|(i, _)| index(i))
+        .collect();
+    let head = Head {
+        dataset: data.file.dataset.clone(),
+        sources: data.file.sources.clone(),
+        actors: data.file.actors.clone(),
+        relationships: data.file.relationships.clone(),
+        events: Table { places: event_places, by_actor: events_by_actor },
+        figures: Table { places: figure_places, by_actor: figures_by_actor },
+        event_dates: data.events().iter().map(|e| (e.date, e.last())).collect(),
+        role_events,
+        first_event_years,
+    };
+    let head = rkyv::to_bytes::<rkyv::rancor::Error>(&head).map_err(io::Error::other)?;
+    out.write_all(&head)?;
+    Ok(Written { body_len, head_len: head.len() as u64, head_checksum: xxh3_64(&head) })
+}
+
+/// A record's place as a table entry (a dataset has fewer than 2^32 records: its file would be
+/// larger than the input limit allows).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Read a compiled dataset from an entry's bytes after its header: `body_len` bytes of body,
+/// then the head, whose checksum is `head_checksum`. `want` is shown the dataset without its
+/// events and figures and says which to read. None when any byte read fails its checks.
+pub fn read(bytes: &[u8], body_len: u64, head_checksum: u64, want: impl FnOnce(&Dataset) -> Want) -> Option<Dataset> {
+    let (body, head) = bytes.split_at_checked(usize::try_from(body_len).ok()?)?;
+    if xxh3_64(head) != head_checksum {
+        return None;
+    }
+    let head = rkyv::access::<ArchivedHead, rkyv::rancor::Error>(head).ok()?;
+    let file = DatasetFile {
+        dataset: rkyv::deserialize::<_, rkyv::rancor::Error>(&head.dataset).ok()?,
+        sources: rkyv::deserialize::<_, rkyv::rancor::Error>(&head.sources).ok()?,
+        actors: rkyv::deserialize::<_, rkyv::rancor::Error>(&head.actors).ok()?,
+        relationships: rkyv::deserialize::<_, rkyv::rancor::Error>(&head.relationships).ok()?,
+        events: Vec::new(),
+        figures: Vec::new(),
+    };
+    let (events_len, figures_len) = (head.events.places.len(), head.figures.places.len());
+    if head.event_dates.len() != events_len
+        || head.events.by_actor.len() != file.actors.len()
+        || head.figures.by_actor.len() != file.actors.len()
+        || head.first_event_years.len() != file.actors.len()
+    {
+        return None;
+    }
+    let mut data = Dataset::from_ordered(file);
+    let want = want(&data);
+    let actor_places =
+        |ids: &[Slug]| -> Vec<usize> { ids.iter().filter_map(|id| data.actor_place(id.as_str())).collect() };
+
+    let events: Vec<u32> = match &want.events {
+        Records::All => (0..index(events_len)).collect(),
+        Records::Skip => Vec::new(),
+        Records::Of(ids) => {
+            let mut chosen: Vec<u32> = actor_places(ids)
+                .into_iter()
+                .flat_map(|a| head.events.by_actor[a].iter().map(|i| i.to_native()))
+                .chain(head.role_events.iter().map(|i| i.to_native()))
+                .collect();
+            chosen.sort_unstable();
+            chosen.dedup();
+            chosen
+        }
+        Records::Dated(range) => head
+            .event_dates
+            .iter()
+            .enumerate()
+            .filter(|(_, dates)| {
+                let first = rkyv::deserialize::<Date, rkyv::rancor::Error>(&dates.0);
+                let last = rkyv::deserialize::<Date, rkyv::rancor::Error>(&dates.1);
+                // A date that does not read back is read with its record, which then fails.
+                !matches!((first, last), (Ok(first), Ok(last)) if !range.overlaps(first, last))
+            })
+            .map(|(i, _)| index(i))
+            .collect(),
+    };
+    let figures: Vec<u32> = match &want.figures {
+        Records::All | Records::Dated(_) => (0..index(figures_len)).collect(),
+        Records::Skip => Vec::new(),
+        Records::Of(ids) => {
+            let mut chosen: Vec<u32> = actor_places(ids)
+                .into_iter()
+                .flat_map(|a| head.figures.by_actor[a].iter().map(|i| i.to_native()))
+                .collect();
+            chosen.sort_unstable();
+            chosen.dedup();
+            chosen
+        }
+    };
+    let events = records::<Event>(body, &head.events.places, &events)?;
+    let figures = records::<Figure>(body, &head.figures.places, &figures)?;
+    let partial =
+        (!want.is_all()).then(|| head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect());
+    data.add_records(events, figures, partial);
+    Some(data)
+}
+
+/// The records at these places of the table, each checked as it is read.
+fn records<T>(body: &[u8], places: &rkyv::Archived<Vec<Place>>, chosen: &[u32]) -> Option<Vec<T>>
+where
+    T: rkyv::Archive,
+    T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+        + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
+{
+    let mut records = Vec::with_capacity(chosen.len());
+    for &i in chosen {
+        let place = places.get(i as usize)?;
+        let start = usize::try_from(place.start.to_native()).ok()?;
+        let len = usize::try_from(place.len.to_native()).ok()?;
+        let bytes = body.get(start..start.checked_add(len)?)?;
+        if start % ALIGN != 0 || xxh3_64(bytes) != place.checksum.to_native() {
+            return None;
+        }
+        let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(bytes).ok()?;
+        records.push(rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok()?);
+    }
+    Some(records)
+}

@@ -1,0 +1,73 @@
+//! A compiled dataset read in part answers as the whole: every profile (now and as of many
+//! years) and every year's events of the bundled dataset, read from the cache with only the
+//! records each command wants, are the same bytes as from the whole dataset. Damage to a record
+//! is found when that record is read.
+
+mod part_check;
+
+use part_check::Compiled;
+use relations::load::{Input, load};
+use relations::model::Dataset;
+
+fn bundled() -> Dataset {
+    load(vec![Input::bundled()]).expect("the bundled dataset loads")
+}
+
+const AS_OF: &[&str] = &["1825", "1880", "1950", "1990", "2003", "2005", "2006", "2008", "2009", "2010", "2011"];
+
+#[test]
+fn every_profile_read_in_part_is_the_profile_of_the_whole() {
+    let whole = bundled();
+    let compiled = Compiled::new(&whole);
+    for actor in whole.actors() {
+        let id = actor.id.as_str();
+        for format in ["plain", "json"] {
+            assert!(compiled.assert_same(&whole, &["--format", format, "show", id]), "show {id} reads in part");
+            for year in AS_OF {
+                compiled.assert_same(&whole, &["--format", format, "show", id, "--as-of", year]);
+                compiled.assert_same(&whole, &["--format", format, "show", id, "--as-of", year, "--certain"]);
+            }
+        }
+        compiled.assert_same(&whole, &["--format", "table", "show", id, "--brief"]);
+    }
+    compiled.assert_same(&whole, &["--format", "json", "show", "chile", "peru", "--as-of", "2008"]);
+    // A name that resolves to nothing reads everything, to say where else the words appear.
+    assert!(!compiled.assert_same(&whole, &["show", "camisea"]));
+}
+
+#[test]
+fn every_years_events_read_in_part_are_the_events_of_the_whole() {
+    let whole = bundled();
+    let compiled = Compiled::new(&whole);
+    let mut read_in_part = 0;
+    for year in 1820..=2012 {
+        let year = year.to_string();
+        for args in [
+            &["--format", "json", "events", &year][..],
+            &["--format", "csv", "events", &year, "--certain"],
+            &["--format", "plain", "events", "--as-of", &year],
+            &["--format", "plain", "timeline", &year],
+        ] {
+            read_in_part += usize::from(compiled.assert_same(&whole, args));
+        }
+    }
+    assert!(read_in_part > 700, "a date range reads only the events it may hold");
+    for args in [
+        &["events", "2008-09"][..],
+        &["events", "2008-09-15"],
+        &["events", "2006..2009", "--actor", "chile"],
+        &["events", "..1900"],
+        &["events", "2000..", "--reverse", "--limit", "3"],
+        &["events", "--from", "2008-09", "--to", "2009-06", "--grep", "ambassador"],
+        &["--format", "ndjson", "events", "2005..2011", "--type", "election"],
+        &["--format", "csv", "timeline", "2006..2011"],
+        &["--format", "json", "timeline", "1879..1884"],
+        // With a tag, every event is read (tags are checked against all of them).
+        &["events", "2008", "--tag", "coca"],
+        // Refused filters are refused alike.
+        &["events", "2009", "--to", "2008"],
+        &["events", "2008", "--actor", "nowhere-land"],
+    ] {
+        compiled.assert_same(&whole, args);
+    }
+}
