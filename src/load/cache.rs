@@ -200,6 +200,15 @@ impl Cache {
         let head = map.get(..HEADER)?;
         let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
         let body_len = u64::from_le_bytes(head[48..56].try_into().ok()?);
+        let want = |head: &Dataset| {
+            let want = want(head);
+            // A query that reads a few records reads each on its own: the kernel's read-ahead
+            // around each would bring in (and count against the process) pages it never reads.
+            if !want.is_all() {
+                let _ = map.advise(memmap2::Advice::Random);
+            }
+            want
+        };
         let data = compiled::read(map.get(HEADER..)?, body_len, checksum, want)?;
         // A hit counts as a use, for eviction (least recently used first).
         let _ = file.set_modified(SystemTime::now());

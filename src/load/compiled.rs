@@ -40,7 +40,7 @@ impl Want {
         Self::default()
     }
 
-    fn is_all(&self) -> bool {
+    pub fn is_all(&self) -> bool {
         matches!((&self.events, &self.figures), (Records::All, Records::All))
     }
 }
@@ -110,13 +110,19 @@ pub fn write(out: &mut impl Write, data: &Dataset) -> io::Result<Written> {
         offset += (bytes.len() + padding) as u64;
         Ok(place)
     };
+    // One buffer serves every record: cleared, not reallocated.
+    let mut buffer = rkyv::util::AlignedVec::<ALIGN>::with_capacity(1 << 16);
     let mut event_places = Vec::with_capacity(data.events().len());
     for event in data.events() {
-        event_places.push(put(&rkyv::to_bytes::<rkyv::rancor::Error>(event).map_err(io::Error::other)?)?);
+        buffer.clear();
+        buffer = rkyv::api::high::to_bytes_in::<_, rkyv::rancor::Error>(event, buffer).map_err(io::Error::other)?;
+        event_places.push(put(&buffer)?);
     }
     let mut figure_places = Vec::with_capacity(data.figures().len());
     for figure in data.figures() {
-        figure_places.push(put(&rkyv::to_bytes::<rkyv::rancor::Error>(figure).map_err(io::Error::other)?)?);
+        buffer.clear();
+        buffer = rkyv::api::high::to_bytes_in::<_, rkyv::rancor::Error>(figure, buffer).map_err(io::Error::other)?;
+        figure_places.push(put(&buffer)?);
     }
     let body_len = offset;
 
