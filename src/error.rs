@@ -56,6 +56,10 @@ pub enum Error {
     Read { path: String, source: io::Error },
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
+    /// A record read on use from a compiled dataset failed its checks, or its search index did:
+    /// the command is run again on the whole dataset (`commands::run`), so users never see this.
+    #[error("the compiled dataset could not be read whole")]
+    Incomplete,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -65,7 +69,7 @@ impl Error {
         match self {
             Error::NotFound { .. } | Error::Ambiguous { .. } | Error::NoRecord(_) => 1,
             Error::Usage(_) => 2,
-            Error::InvalidData(_) | Error::Read { .. } => 3,
+            Error::InvalidData(_) | Error::Read { .. } | Error::Incomplete => 3,
             // Not the data's fault: the disk is full, the device failed. (A closed pipe is
             // not an error at all; see `is_broken_pipe`.)
             Error::Output(_) => 4,

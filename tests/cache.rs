@@ -396,3 +396,27 @@ fn a_fifo_or_a_directory_where_an_entry_should_be_does_not_stop_the_query() {
     assert_eq!(cleared.code, 0, "{}", cleared.stderr);
     assert!(notes.exists(), "a file the cache did not write is left alone");
 }
+
+#[test]
+fn a_search_that_reads_a_damaged_record_answers_from_the_whole_dataset_and_the_entry_is_rebuilt() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let path = data.to_str().unwrap();
+    let search = ["--no-bundled", "--data", path, "search", "\"oil deal\"", "--json"];
+    let expected = scratch.run(&search);
+    assert_eq!(expected.code, 0, "{}", expected.stderr);
+    assert!(expected.stdout.contains("Oil deal with Mu"), "{}", expected.stdout);
+    assert_eq!(indexes(&scratch).len(), 1, "the index is kept: later searches read records on use");
+    let entry = scratch.entries().into_iter().find(|p| !p.to_string_lossy().ends_with(".search.rkyv")).unwrap();
+    let whole = std::fs::read(&entry).unwrap();
+    // Every record of the body damaged (it runs from byte 64 for the length at bytes 48..56).
+    let body = usize::try_from(u64::from_le_bytes(whole[48..56].try_into().unwrap())).unwrap();
+    let mut damaged = whole.clone();
+    for byte in damaged[64..64 + body].iter_mut().step_by(8) {
+        *byte ^= 0x5a;
+    }
+    std::fs::write(&entry, &damaged).unwrap();
+    let again = scratch.run(&search);
+    assert_eq!((again.code, again.stdout.as_str()), (0, expected.stdout.as_str()), "{}", again.stderr);
+    assert_eq!(std::fs::read(&entry).unwrap(), whole, "the entry was written again");
+}

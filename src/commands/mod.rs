@@ -135,11 +135,38 @@ pub fn run(cli: &Cli, out: &mut Output) -> Result<()> {
         _ => {}
     }
     let cache = if cli.no_cache { None } else { load::cache::location().map(load::cache::Cache::new) };
-    let (data, compile) = load::load_cached(&sources(cli)?, cache.as_ref(), &|head| want(cli, head))?;
+    let sources = sources(cli)?;
+    let (data, compile) = load::load_cached(&sources, cache.as_ref(), &|head| want(cli, head))?;
+    if data.is_stored() {
+        // Records read on use: a record that fails its checks stops the command before it
+        // writes anything, and it is run again on the whole dataset (from the entry, or from
+        // the files if the entry is damaged).
+        match run_on(cli, &data, out) {
+            Err(crate::error::Error::Incomplete) => {}
+            result => {
+                std::mem::forget(data);
+                return result;
+            }
+        }
+        let (whole, compile) = load::load_cached(&sources, cache.as_ref(), &|_| load::compiled::Want::all())?;
+        return run_loaded(cli, cache.as_ref(), whole, compile, out);
+    }
+    run_loaded(cli, cache.as_ref(), data, compile, out)
+}
+
+/// Run the command on a loaded dataset, compiling it into the cache beside the command when it
+/// was loaded from JSON (`compile`).
+fn run_loaded(
+    cli: &Cli,
+    cache: Option<&load::cache::Cache>,
+    data: Dataset,
+    compile: Option<u128>,
+    out: &mut Output,
+) -> Result<()> {
     // A dataset loaded from JSON is compiled into the cache on a second thread while the
     // command runs; a cache that cannot be written is passed by.
     let result = std::thread::scope(|scope| {
-        if let (Some(cache), Some(key)) = (&cache, compile) {
+        if let (Some(cache), Some(key)) = (cache, compile) {
             let data = &data;
             scope.spawn(move || {
                 let _ = cache.put(key, data);
@@ -159,6 +186,7 @@ pub fn want(cli: &Cli, head: &Dataset) -> load::compiled::Want {
     match &cli.command {
         Command::Events(args) | Command::Timeline(args) => events::want(args, head),
         Command::Show(args) => show::want(args, head),
+        Command::Search(_) => search::want(head),
         _ => load::compiled::Want::all(),
     }
 }

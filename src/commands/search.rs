@@ -2,6 +2,7 @@
 
 use crate::cli::SearchArgs;
 use crate::error::{Error, Result};
+use crate::load::compiled::Want;
 use crate::model::{ActorKind, Dataset};
 use crate::query::{KindFilter, Query, RecordKind, SearchOptions, fold};
 use crate::render::{Output, write_search_hits};
@@ -17,9 +18,24 @@ pub fn run(args: &SearchArgs, data: &Dataset, out: &mut Output) -> Result<()> {
         return Err(Error::Usage("--limit must be at least 1".into()));
     }
     let only = args.kind.as_deref().map(parse_kind).transpose()?;
-    let index = crate::load::search_index(data, &std::sync::atomic::AtomicBool::new(false));
+    // Records read on use (see `want`) need the kept index: without it, or with a record that
+    // fails its checks, the command is run again on the whole dataset.
+    let index = if data.is_stored() {
+        crate::load::kept_search_index(data).ok_or(Error::Incomplete)?
+    } else {
+        crate::load::search_index(data, &std::sync::atomic::AtomicBool::new(false))
+    };
     let hits = index.search(&query, SearchOptions { only, limit: args.limit, typos: true });
+    if data.store_damaged() {
+        return Err(Error::Incomplete);
+    }
     write_search_hits(&hits, out)
+}
+
+/// Which records `search` reads from a compiled dataset: with its search index kept beside it,
+/// each event and figure on use (the index finds the few it needs); else all, to build it.
+pub fn want(head: &Dataset) -> Want {
+    if crate::load::has_kept_search_index(head) { Want::on_use() } else { Want::all() }
 }
 
 /// `actor`, `relationship`, `event`, `figure`, an actor kind, or a plural of any of them.

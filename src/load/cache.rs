@@ -200,16 +200,7 @@ impl Cache {
         let head = map.get(..HEADER)?;
         let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
         let body_len = u64::from_le_bytes(head[48..56].try_into().ok()?);
-        let want = |head: &Dataset| {
-            let want = want(head);
-            // A query that reads a few records reads each on its own: the kernel's read-ahead
-            // around each would bring in (and count against the process) pages it never reads.
-            if !want.is_all() {
-                let _ = map.advise(memmap2::Advice::Random);
-            }
-            want
-        };
-        let data = compiled::read(map.get(HEADER..)?, body_len, checksum, want)?;
+        let data = compiled::read(map, key, HEADER, body_len, checksum, want)?;
         // A hit counts as a use, for eviction (least recently used first).
         let _ = file.set_modified(SystemTime::now());
         Some(data)
@@ -262,6 +253,12 @@ impl Cache {
     /// (checked as an entry is; `SearchIndex::from_parts` then checks it against the dataset).
     pub fn get_index(&self, key: u128) -> Option<IndexParts> {
         self.read(&self.index_path(key), key)
+    }
+
+    /// Whether a search index that looks whole (by its header and size) is kept beside the
+    /// dataset of this key; reading it checks the rest.
+    pub fn has_index(&self, key: u128) -> bool {
+        self.open_entry(&self.index_path(key), key).is_some()
     }
 
     /// Keep a search index beside the dataset of this key. Errors are the caller's to ignore.

@@ -40,6 +40,11 @@ impl Want {
         Self::default()
     }
 
+    /// Every event and figure read on first use (`Records::OnUse`).
+    pub fn on_use() -> Self {
+        Self { events: Records::OnUse, figures: Records::OnUse }
+    }
+
     pub fn is_all(&self) -> bool {
         matches!((&self.events, &self.figures), (Records::All, Records::All))
     }
@@ -58,6 +63,9 @@ pub enum Records {
     /// Events whose dates overlap the range (`DateRange::overlaps` on the event's first and
     /// last date: the test `query::placement` starts with). Figures: all of them.
     Dated(DateRange),
+    /// Each read by its place when first asked for (`Dataset::event_at`, `figure_at`): a
+    /// search, which finds its records in an index, reads only those.
+    OnUse,
 }
 
 /// The head of a compiled dataset.
@@ -85,7 +93,7 @@ struct Table {
     by_actor: Vec<Vec<u32>>,
 }
 
-#[derive(Clone, Copy, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
+#[derive(Debug, Clone, Copy, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
 struct Place {
     start: u64,
     len: u64,
@@ -184,11 +192,19 @@ fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Read a compiled dataset from an entry's bytes after its header: `body_len` bytes of body,
-/// then the head, whose checksum is `head_checksum`. `want` is shown the dataset without its
-/// events and figures and says which to read. None when any byte read fails its checks.
-pub fn read(bytes: &[u8], body_len: u64, head_checksum: u64, want: impl FnOnce(&Dataset) -> Want) -> Option<Dataset> {
-    let (body, head) = bytes.split_at_checked(usize::try_from(body_len).ok()?)?;
+/// Read the compiled dataset of this key from a mapped entry: after `start` bytes of header, `body_len` bytes
+/// of body, then the head, whose checksum is `head_checksum`. `want` is shown the dataset without
+/// its events and figures and says which to read. None when any byte read fails its checks.
+pub fn read(
+    entry: memmap2::Mmap,
+    key: u128,
+    start: usize,
+    body_len: u64,
+    head_checksum: u64,
+    want: impl FnOnce(&Dataset) -> Want,
+) -> Option<Dataset> {
+    let body_end = start.checked_add(usize::try_from(body_len).ok()?)?;
+    let (body, head) = entry.get(start..)?.split_at_checked(body_end - start)?;
     if xxh3_64(head) != head_checksum {
         return None;
     }
@@ -210,13 +226,38 @@ pub fn read(bytes: &[u8], body_len: u64, head_checksum: u64, want: impl FnOnce(&
         return None;
     }
     let mut data = Dataset::from_ordered(file);
+    data.compiled = Some(key);
     let want = want(&data);
+    if !want.is_all() {
+        // A query that reads a few records reads each on its own: the kernel's read-ahead
+        // around each would bring in (and count against the process) pages it never reads.
+        let _ = entry.advise(memmap2::Advice::Random);
+    }
+    let first_event_years = || head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect();
+    if matches!((&want.events, &want.figures), (Records::OnUse, _) | (_, Records::OnUse)) {
+        let places = |table: &ArchivedTable| -> Option<Vec<Place>> {
+            rkyv::deserialize::<Vec<Place>, rkyv::rancor::Error>(&table.places).ok()
+        };
+        let (event_places, figure_places) = (places(&head.events)?, places(&head.figures)?);
+        let years = first_event_years();
+        let store = Stored {
+            events: std::iter::repeat_with(std::sync::OnceLock::new).take(event_places.len()).collect(),
+            figures: std::iter::repeat_with(std::sync::OnceLock::new).take(figure_places.len()).collect(),
+            event_places,
+            figure_places,
+            body: start..body_end,
+            entry,
+            damaged: std::sync::atomic::AtomicBool::new(false),
+        };
+        data.set_store(Box::new(store), years);
+        return Some(data);
+    }
     let actor_places =
         |ids: &[Slug]| -> Vec<usize> { ids.iter().filter_map(|id| data.actor_place(id.as_str())).collect() };
 
     let events: Vec<u32> = match &want.events {
         Records::All => (0..index(events_len)).collect(),
-        Records::Skip => Vec::new(),
+        Records::Skip | Records::OnUse => Vec::new(),
         Records::Of(ids) => {
             let mut chosen: Vec<u32> = actor_places(ids)
                 .into_iter()
@@ -242,7 +283,7 @@ pub fn read(bytes: &[u8], body_len: u64, head_checksum: u64, want: impl FnOnce(&
     };
     let figures: Vec<u32> = match &want.figures {
         Records::All | Records::Dated(_) => (0..index(figures_len)).collect(),
-        Records::Skip => Vec::new(),
+        Records::Skip | Records::OnUse => Vec::new(),
         Records::Of(ids) => {
             let mut chosen: Vec<u32> = actor_places(ids)
                 .into_iter()
@@ -255,10 +296,64 @@ pub fn read(bytes: &[u8], body_len: u64, head_checksum: u64, want: impl FnOnce(&
     };
     let events = records::<Event>(body, &head.events.places, &events)?;
     let figures = records::<Figure>(body, &head.figures.places, &figures)?;
-    let partial =
-        (!want.is_all()).then(|| head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect());
+    let partial = (!want.is_all()).then(first_event_years);
     data.add_records(events, figures, partial);
     Some(data)
+}
+
+/// The events and figures of a compiled dataset, each read and checked on first use.
+#[derive(Debug)]
+struct Stored {
+    entry: memmap2::Mmap,
+    body: std::ops::Range<usize>,
+    event_places: Vec<Place>,
+    figure_places: Vec<Place>,
+    events: Vec<std::sync::OnceLock<Option<Box<Event>>>>,
+    figures: Vec<std::sync::OnceLock<Option<Box<Figure>>>>,
+    damaged: std::sync::atomic::AtomicBool,
+}
+
+impl Stored {
+    fn get<'s, T>(
+        &'s self,
+        places: &[Place],
+        slots: &'s [std::sync::OnceLock<Option<Box<T>>>],
+        i: usize,
+    ) -> Option<&'s T>
+    where
+        T: rkyv::Archive,
+        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+            + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
+    {
+        let slot = slots.get(i)?;
+        let record = slot.get_or_init(|| {
+            let body = self.entry.get(self.body.clone())?;
+            let record = record::<T>(body, places.get(i)?).map(Box::new);
+            if record.is_none() {
+                self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            record
+        });
+        record.as_deref()
+    }
+}
+
+impl crate::model::RecordStore for Stored {
+    fn counts(&self) -> (usize, usize) {
+        (self.events.len(), self.figures.len())
+    }
+
+    fn event(&self, place: usize) -> Option<&Event> {
+        self.get(&self.event_places, &self.events, place)
+    }
+
+    fn figure(&self, place: usize) -> Option<&Figure> {
+        self.get(&self.figure_places, &self.figures, place)
+    }
+
+    fn damaged(&self) -> bool {
+        self.damaged.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 /// The records at these places of the table, each checked as it is read.
@@ -271,14 +366,26 @@ where
     let mut records = Vec::with_capacity(chosen.len());
     for &i in chosen {
         let place = places.get(i as usize)?;
-        let start = usize::try_from(place.start.to_native()).ok()?;
-        let len = usize::try_from(place.len.to_native()).ok()?;
-        let bytes = body.get(start..start.checked_add(len)?)?;
-        if start % ALIGN != 0 || xxh3_64(bytes) != place.checksum.to_native() {
-            return None;
-        }
-        let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(bytes).ok()?;
-        records.push(rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok()?);
+        let place =
+            Place { start: place.start.to_native(), len: place.len.to_native(), checksum: place.checksum.to_native() };
+        records.push(record::<T>(body, &place)?);
     }
     Some(records)
+}
+
+/// One record of the body, read when its bytes pass their checksum and rkyv's validation.
+fn record<T>(body: &[u8], place: &Place) -> Option<T>
+where
+    T: rkyv::Archive,
+    T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+        + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
+{
+    let start = usize::try_from(place.start).ok()?;
+    let len = usize::try_from(place.len).ok()?;
+    let bytes = body.get(start..start.checked_add(len)?)?;
+    if start % ALIGN != 0 || xxh3_64(bytes) != place.checksum {
+        return None;
+    }
+    let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(bytes).ok()?;
+    rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok()
 }

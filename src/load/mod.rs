@@ -86,7 +86,7 @@ pub fn load_cached(
         key.file(hash);
     }
     if all_stamped && let Some(data) = cache.get(key.finish(), want) {
-        return Ok((compiled_as(data, key.finish()), None));
+        return Ok((data, None));
     }
     // Otherwise read every file, and key the entry by the bytes actually read.
     let mut key = cache::KeyBuilder::new(bundled);
@@ -107,33 +107,39 @@ pub fn load_cached(
     }
     let key = key.finish();
     if let Some(data) = cache.get(key, want) {
-        return Ok((compiled_as(data, key), None));
+        return Ok((data, None));
     }
     let mut data = load(inputs)?;
     data.compiled = Some(key);
     Ok((data, Some(key)))
 }
 
-/// A dataset read from the entry of this key, marked with it when it was read whole (a search
-/// index is kept beside the whole dataset only).
-fn compiled_as(mut data: Dataset, key: u128) -> Dataset {
-    if !data.is_partial() {
-        data.compiled = Some(key);
-    }
-    data
+/// The search index kept beside the compiled dataset it was read from, if there is a whole one
+/// that fits it.
+pub fn kept_search_index(data: &Dataset) -> Option<SearchIndex<'_>> {
+    let key = data.compiled?;
+    let parts = cache::Cache::new(cache::location()?).get_index(key)?;
+    SearchIndex::from_parts(data, parts)
 }
 
-/// The search index of a dataset: the one kept beside it in the cache of compiled datasets when
-/// there is one, else built (until `stop` is set) and then kept there for the next search.
+/// Whether a search index is kept beside the compiled dataset this (head of a) dataset was read
+/// from, so that a search can read its records on use (`compiled::Want::on_use`).
+pub fn has_kept_search_index(data: &Dataset) -> bool {
+    let cache = cache::location().map(cache::Cache::new);
+    data.compiled.zip(cache).is_some_and(|(key, cache)| cache.has_index(key))
+}
+
+/// The search index of a whole dataset: the one kept beside it in the cache of compiled datasets
+/// when there is one, else built (until `stop` is set) and then kept there for the next search.
+/// (A dataset read in part is indexed for itself and not kept.)
 pub fn search_index<'d>(data: &'d Dataset, stop: &AtomicBool) -> SearchIndex<'d> {
-    let cache = data.compiled.and_then(|key| Some((cache::Cache::new(cache::location()?), key)));
-    if let Some((cache, key)) = &cache
-        && let Some(index) = cache.get_index(*key).and_then(|parts| SearchIndex::from_parts(data, parts))
-    {
+    if let Some(index) = kept_search_index(data) {
         return index;
     }
     let index = SearchIndex::build(data, stop);
-    if let Some((cache, key)) = cache
+    let cache = cache::location().map(cache::Cache::new);
+    if let (Some(key), Some(cache)) = (data.compiled, cache)
+        && !data.is_partial()
         && !stop.load(Ordering::Relaxed)
     {
         let _ = cache.put_index(key, &index.to_parts());

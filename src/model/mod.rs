@@ -321,11 +321,28 @@ pub struct Dataset {
     /// order: built on the first question about one actor's events, so a load pays nothing for it.
     events_by_actor: std::sync::OnceLock<Vec<Vec<u32>>>,
     /// The key of the dataset's entry in the cache of compiled datasets, when the loader gave
-    /// it one (a search index can be kept beside it). Never set on a partial dataset.
+    /// it one (a search index can be kept beside it; not made from a partial dataset).
     pub compiled: Option<u128>,
     /// Set when only some events and figures were read (`load::compiled::Want`): then, by
     /// actor, the year of its earliest event in the whole dataset.
     first_event_years: Option<Vec<Option<u16>>>,
+    /// Events and figures read one by one, by their place, on first use (`event_at`,
+    /// `figure_at`) instead of being held in `file`: a search reads a few records this way.
+    store: Option<Box<dyn RecordStore>>,
+}
+
+/// A dataset's events and figures, each read by its place on first use (from a compiled
+/// dataset: `load::compiled`).
+pub trait RecordStore: Send + Sync + std::fmt::Debug {
+    /// How many events and figures there are.
+    fn counts(&self) -> (usize, usize);
+    /// The event at this place (in date order), read now if it was not yet; None past the end or
+    /// when its bytes fail their checks (which `damaged` then tells).
+    fn event(&self, place: usize) -> Option<&Event>;
+    fn figure(&self, place: usize) -> Option<&Figure>;
+    /// True when a record read so far failed its checks: what was answered from the store may
+    /// then lack it.
+    fn damaged(&self) -> bool;
 }
 
 impl Dataset {
@@ -351,7 +368,14 @@ impl Dataset {
     /// cache by `new`): only the index is built.
     pub fn from_ordered(file: DatasetFile) -> Self {
         let actor_index = file.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        Self { file, actor_index, events_by_actor: std::sync::OnceLock::new(), compiled: None, first_event_years: None }
+        Self {
+            file,
+            actor_index,
+            events_by_actor: std::sync::OnceLock::new(),
+            compiled: None,
+            first_event_years: None,
+            store: None,
+        }
     }
 
     /// Add the events and figures read from a compiled dataset (in its order) to one that has
@@ -366,14 +390,57 @@ impl Dataset {
         self.file.figures = figures;
         self.events_by_actor = std::sync::OnceLock::new();
         self.first_event_years = first_event_years;
-        if self.first_event_years.is_some() {
-            self.compiled = None;
-        }
     }
 
     /// True when only the events and figures a command needed were read (`load::compiled`).
     pub fn is_partial(&self) -> bool {
         self.first_event_years.is_some()
+    }
+
+    /// Read the events and figures from a store, each on first use, instead of holding them.
+    /// `events()` and `figures()` are then empty: only `event_at` and `figure_at` reach them.
+    pub fn set_store(&mut self, store: Box<dyn RecordStore>, first_event_years: Vec<Option<u16>>) {
+        self.file.events = Vec::new();
+        self.file.figures = Vec::new();
+        self.events_by_actor = std::sync::OnceLock::new();
+        self.first_event_years = Some(first_event_years);
+        self.store = Some(store);
+    }
+
+    /// True when events and figures are read from a store on first use (`set_store`).
+    pub fn is_stored(&self) -> bool {
+        self.store.is_some()
+    }
+
+    /// True when a record read from the store failed its checks.
+    pub fn store_damaged(&self) -> bool {
+        self.store.as_ref().is_some_and(|s| s.damaged())
+    }
+
+    /// How many events the dataset has (also when they are in a store).
+    pub fn event_count(&self) -> usize {
+        self.store.as_ref().map_or(self.file.events.len(), |s| s.counts().0)
+    }
+
+    /// How many figures the dataset has (also when they are in a store).
+    pub fn figure_count(&self) -> usize {
+        self.store.as_ref().map_or(self.file.figures.len(), |s| s.counts().1)
+    }
+
+    /// The event at this place in date order (also when it is in a store).
+    pub fn event_at(&self, place: usize) -> Option<&Event> {
+        match &self.store {
+            Some(store) => store.event(place),
+            None => self.file.events.get(place),
+        }
+    }
+
+    /// The figure at this place (also when it is in a store).
+    pub fn figure_at(&self, place: usize) -> Option<&Figure> {
+        match &self.store {
+            Some(store) => store.figure(place),
+            None => self.file.figures.get(place),
+        }
     }
 
     /// The place of an actor in `actors`.

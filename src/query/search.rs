@@ -234,7 +234,7 @@ impl<'d> SearchIndex<'d> {
     /// The index kept for this dataset, or None when the parts do not fit it: every number is
     /// checked against the dataset and the other arrays, so that no lookup can go out of bounds.
     pub fn from_parts(data: &'d Dataset, parts: IndexParts) -> Option<Self> {
-        let counts = [data.actors().len(), data.relationships().len(), data.events().len(), data.figures().len()];
+        let counts = [data.actors().len(), data.relationships().len(), data.event_count(), data.figure_count()];
         let IndexParts { entries, terms, starts, postings, sorted, stats } = parts;
         let entries = entries
             .into_iter()
@@ -364,23 +364,18 @@ impl<'d> SearchIndex<'d> {
                     _ => Some(&r.summary),
                 }
             }
-            RecordKind::Event => {
-                let e = &data.events()[i];
-                match entry.field {
-                    Field::Title => Some(&e.title),
-                    Field::Tag => e.tags.get(k).map(String::as_str),
-                    Field::Type => Some(e.kind.as_str()),
-                    _ => Some(&e.summary),
-                }
-            }
-            RecordKind::Figure => {
-                let f = &data.figures()[i];
-                match entry.field {
-                    Field::Label => Some(&f.label),
-                    Field::Qualifier => f.qualifier.as_deref(),
-                    _ => Some(&f.unit),
-                }
-            }
+            // Events and figures may be read only now (from a compiled dataset's store).
+            RecordKind::Event => data.event_at(i).and_then(|e| match entry.field {
+                Field::Title => Some(e.title.as_str()),
+                Field::Tag => e.tags.get(k).map(String::as_str),
+                Field::Type => Some(e.kind.as_str()),
+                _ => Some(e.summary.as_str()),
+            }),
+            RecordKind::Figure => data.figure_at(i).and_then(|f| match entry.field {
+                Field::Label => Some(f.label.as_str()),
+                Field::Qualifier => f.qualifier.as_deref(),
+                _ => Some(f.unit.as_str()),
+            }),
         };
         text.unwrap_or("")
     }
@@ -439,7 +434,7 @@ impl<'d> SearchIndex<'d> {
         if query.is_empty() {
             return Vec::new();
         }
-        let total = self.base[3] + self.data.figures().len();
+        let total = self.base[3] + self.data.figure_count();
         let mut score = vec![0.0f64; total];
         let mut matched = vec![0u64; total];
         // The field that scored most, shown with the result.
@@ -481,7 +476,7 @@ impl<'d> SearchIndex<'d> {
             b.0.total_cmp(&a.0).then_with(|| (ea.kind, ea.record).cmp(&(eb.kind, eb.record)))
         });
         ranked.truncate(options.limit);
-        ranked.into_iter().map(|(s, e)| self.hit(&query, s, &self.entries[e as usize])).collect()
+        ranked.into_iter().filter_map(|(s, e)| self.hit(&query, s, &self.entries[e as usize])).collect()
     }
 
     /// How many records of each kind match (no typos): for the hint of a name that is not an
@@ -543,7 +538,9 @@ impl<'d> SearchIndex<'d> {
         hits
     }
 
-    fn hit(&self, query: &Query, score: f64, entry: &Entry) -> SearchHit<'d> {
+    /// The hit for an entry; None only when its record cannot be read (a damaged store, which
+    /// the dataset then reports).
+    fn hit(&self, query: &Query, score: f64, entry: &Entry) -> Option<SearchHit<'d>> {
         let data = self.data;
         let i = entry.record as usize;
         let (record, name, actor_kind) = match entry.kind {
@@ -557,18 +554,18 @@ impl<'d> SearchIndex<'d> {
                 (Record::Relationship(r), format!("{} – {}", data.name_of(a), data.name_of(b)), None)
             }
             RecordKind::Event => {
-                let e = &data.events()[i];
+                let e = data.event_at(i)?;
                 (Record::Event(e), e.title.clone(), None)
             }
             RecordKind::Figure => {
-                let f = &data.figures()[i];
+                let f = data.figure_at(i)?;
                 (Record::Figure(f), f.label.clone(), None)
             }
         };
         let text = self.text(entry);
         let matches = query.find(text).into_iter().map(|(_, range)| range).collect();
         let id = record.id();
-        SearchHit { record, kind: entry.kind, actor_kind, id, name, score, field: entry.field, text, matches }
+        Some(SearchHit { record, kind: entry.kind, actor_kind, id, name, score, field: entry.field, text, matches })
     }
 }
 
