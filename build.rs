@@ -38,7 +38,13 @@ fn main() {
     sources.sort();
     // The layout of a compiled dataset, and the search index kept beside it (how words are read
     // and folded).
-    for index_source in ["src/load/compiled.rs", "src/query/search.rs", "src/query/matcher.rs", "src/query/fold.rs"] {
+    for index_source in [
+        "src/load/compiled.rs",
+        "src/query/search/mod.rs",
+        "src/query/search/kept.rs",
+        "src/query/matcher.rs",
+        "src/query/fold.rs",
+    ] {
         println!("cargo::rerun-if-changed={index_source}");
         sources.push(PathBuf::from(index_source));
     }

@@ -34,14 +34,13 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use super::compiled::{self, Want};
 use crate::model::Dataset;
-use crate::query::IndexParts;
 
 /// The first bytes of every entry and stamp.
 const MAGIC: &[u8; 8] = b"RELCACHE";
 /// Raised whenever the layout of an entry changes.
 const FORMAT: u32 = 2;
 /// Bytes before the archive in an entry (a multiple of rkyv's alignment).
-const HEADER: usize = 64;
+pub const HEADER: usize = 64;
 /// Entries kept at most, and their total size.
 pub const MAX_ENTRIES: usize = 16;
 pub const MAX_BYTES: u64 = 4 << 30;
@@ -206,28 +205,6 @@ impl Cache {
         Some(data)
     }
 
-    /// The archive of an entry file, read back: mapped, sized and checksummed by its header, then
-    /// checked by rkyv (about 15% of a cached load: the checksum catches damage, but anyone who
-    /// can write the file can make its checksum match, and unchecked bytes would then be read as
-    /// pointers).
-    fn read<T>(&self, path: &Path, key: u128) -> Option<T>
-    where
-        T: rkyv::Archive,
-        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
-            + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
-    {
-        let file = self.open_entry(path, key)?;
-        // SAFETY: entries are never written in place (each is a new file renamed over the old),
-        // so the mapped bytes do not change while they are read; they are checked before use.
-        // Populated at once: one call instead of a page fault for every page read.
-        let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) }.ok()?;
-        let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(index_archive(&map, key)?).ok()?;
-        let value = rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok()?;
-        // A hit counts as a use, for eviction (least recently used first).
-        let _ = file.set_modified(SystemTime::now());
-        Some(value)
-    }
-
     /// Compile a dataset into the entry for this key. Errors are the caller's to ignore: a cache
     /// that cannot be written only makes the next run slower.
     pub fn put(&self, key: u128, data: &Dataset) -> io::Result<()> {
@@ -249,10 +226,18 @@ impl Cache {
         Ok(())
     }
 
-    /// The search index kept beside the dataset of this key, if a whole, valid one is there
-    /// (checked as an entry is; `SearchIndex::from_parts` then checks it against the dataset).
-    pub fn get_index(&self, key: u128) -> Option<IndexParts> {
-        self.read(&self.index_path(key), key)
+    /// The search index kept beside the dataset of this key, if a whole one is there (by its
+    /// header, size and checksum): the mapped file, whose bytes after [`HEADER`] are the index
+    /// as `SearchIndex::write_kept` wrote it (`SearchIndex::from_kept` checks them against the
+    /// dataset).
+    pub fn get_index(&self, key: u128) -> Option<memmap2::Mmap> {
+        let file = self.open_entry(&self.index_path(key), key)?;
+        // SAFETY: as for entries: written whole to a new file and renamed, never in place.
+        let map = unsafe { memmap2::MmapOptions::new().map(&file) }.ok()?;
+        index_bytes(&map, key)?;
+        // A hit counts as a use, for eviction (least recently used first).
+        let _ = file.set_modified(SystemTime::now());
+        Some(map)
     }
 
     /// Whether a search index that looks whole (by its header and size) is kept beside the
@@ -261,13 +246,12 @@ impl Cache {
         self.open_entry(&self.index_path(key), key).is_some()
     }
 
-    /// Keep a search index beside the dataset of this key. Errors are the caller's to ignore.
-    pub fn put_index(&self, key: u128, index: &IndexParts) -> io::Result<()> {
+    /// Keep a search index beside the dataset of this key, as `write` writes it. Errors are the
+    /// caller's to ignore.
+    pub fn put_index(&self, key: u128, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
         self.usable_dir()?;
         let temporary = self.temporary();
-        let archive = rkyv::to_bytes::<rkyv::rancor::Error>(index).map_err(io::Error::other)?;
-        let result =
-            write_archive(&temporary, key, &archive).and_then(|()| fs::rename(&temporary, self.index_path(key)));
+        let result = write_index(&temporary, key, write).and_then(|()| fs::rename(&temporary, self.index_path(key)));
         if result.is_err() {
             let _ = fs::remove_file(&temporary);
         }
@@ -498,13 +482,36 @@ fn write_entry(path: &Path, key: u128, data: &Dataset) -> io::Result<()> {
     Ok(())
 }
 
-/// Write an archive already made, after its header.
-fn write_archive(path: &Path, key: u128, archive: &[u8]) -> io::Result<()> {
+/// Write the header (with zeroes where the checksum goes), the index, then the real header.
+fn write_index(path: &Path, key: u128, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let mut output = create_private_file(path)?;
-    let len = u64::try_from(archive.len()).map_err(io::Error::other)?;
-    output.write_all(&header(key, len, xxh3_64(archive), 0))?;
-    output.write_all(archive)?;
+    output.write_all(&[0; HEADER])?;
+    let mut hashing = HashingWriter { inner: &mut output, hasher: Xxh3::new(), len: 0 };
+    write(&mut hashing)?;
+    let (len, checksum) = (hashing.len, hashing.hasher.digest());
+    output.rewind()?;
+    output.write_all(&header(key, len, checksum, 0))?;
     Ok(())
+}
+
+/// Passes bytes on while hashing them.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        self.len += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// An entry's header. `checksum` is the whole archive's for a search index, the head's for a
@@ -520,8 +527,9 @@ fn header(key: u128, len: u64, checksum: u64, body_len: u64) -> [u8; HEADER] {
     header
 }
 
-/// The archive in a search index's bytes, when they are a whole index for this key.
-fn index_archive(bytes: &[u8], key: u128) -> Option<&[u8]> {
+/// The index in a search index file's bytes (after the header), when they are a whole index for
+/// this key.
+fn index_bytes(bytes: &[u8], key: u128) -> Option<&[u8]> {
     let head = bytes.get(..HEADER)?;
     let len = u64::from_le_bytes(head[32..40].try_into().ok()?);
     let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);

@@ -235,17 +235,12 @@ pub fn read(
     }
     let first_event_years = || head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect();
     if matches!((&want.events, &want.figures), (Records::OnUse, _) | (_, Records::OnUse)) {
-        let places = |table: &ArchivedTable| -> Option<Vec<Place>> {
-            rkyv::deserialize::<Vec<Place>, rkyv::rancor::Error>(&table.places).ok()
-        };
-        let (event_places, figure_places) = (places(&head.events)?, places(&head.figures)?);
         let years = first_event_years();
         let store = Stored {
-            events: std::iter::repeat_with(std::sync::OnceLock::new).take(event_places.len()).collect(),
-            figures: std::iter::repeat_with(std::sync::OnceLock::new).take(figure_places.len()).collect(),
-            event_places,
-            figure_places,
+            events: Slots::new(events_len),
+            figures: Slots::new(figures_len),
             body: start..body_end,
+            head: body_end..entry.len(),
             entry,
             damaged: std::sync::atomic::AtomicBool::new(false),
         };
@@ -306,18 +301,49 @@ pub fn read(
 struct Stored {
     entry: memmap2::Mmap,
     body: std::ops::Range<usize>,
-    event_places: Vec<Place>,
-    figure_places: Vec<Place>,
-    events: Vec<std::sync::OnceLock<Option<Box<Event>>>>,
-    figures: Vec<std::sync::OnceLock<Option<Box<Figure>>>>,
+    head: std::ops::Range<usize>,
+    events: Slots<Event>,
+    figures: Slots<Figure>,
     damaged: std::sync::atomic::AtomicBool,
 }
 
+/// Places for records read on use, made a chunk at a time as they are first asked for (a
+/// search reads a few of a million).
+#[derive(Debug)]
+struct Slots<T> {
+    len: usize,
+    chunks: Vec<std::sync::OnceLock<Box<[std::sync::OnceLock<Option<Box<T>>>]>>>,
+}
+
+const CHUNK: usize = 1024;
+
+impl<T> Slots<T> {
+    fn new(len: usize) -> Self {
+        Self { len, chunks: std::iter::repeat_with(std::sync::OnceLock::new).take(len.div_ceil(CHUNK)).collect() }
+    }
+
+    fn slot(&self, i: usize) -> Option<&std::sync::OnceLock<Option<Box<T>>>> {
+        if i >= self.len {
+            return None;
+        }
+        let chunk = self.chunks.get(i / CHUNK)?;
+        chunk.get_or_init(|| std::iter::repeat_with(std::sync::OnceLock::new).take(CHUNK).collect()).get(i % CHUNK)
+    }
+}
+
 impl Stored {
+    fn head(&self) -> Option<&ArchivedHead> {
+        let bytes = self.entry.get(self.head.clone())?;
+        // SAFETY: these bytes passed rkyv's validation (`rkyv::access` in `read`, which made
+        // this store) and are a mapping of an entry file, which is never written in place (a
+        // new entry is a new file renamed over the old): they are the bytes that were checked.
+        Some(unsafe { rkyv::access_unchecked::<ArchivedHead>(bytes) })
+    }
+
     fn get<'s, T>(
         &'s self,
-        places: &[Place],
-        slots: &'s [std::sync::OnceLock<Option<Box<T>>>],
+        slots: &'s Slots<T>,
+        table: impl Fn(&ArchivedHead) -> &ArchivedTable,
         i: usize,
     ) -> Option<&'s T>
     where
@@ -325,10 +351,14 @@ impl Stored {
         T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
             + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
     {
-        let slot = slots.get(i)?;
-        let record = slot.get_or_init(|| {
-            let body = self.entry.get(self.body.clone())?;
-            let record = record::<T>(body, places.get(i)?).map(Box::new);
+        let record = slots.slot(i)?.get_or_init(|| {
+            let place = table(self.head()?).places.get(i)?;
+            let place = Place {
+                start: place.start.to_native(),
+                len: place.len.to_native(),
+                checksum: place.checksum.to_native(),
+            };
+            let record = record::<T>(self.entry.get(self.body.clone())?, &place).map(Box::new);
             if record.is_none() {
                 self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
             }
@@ -340,15 +370,15 @@ impl Stored {
 
 impl crate::model::RecordStore for Stored {
     fn counts(&self) -> (usize, usize) {
-        (self.events.len(), self.figures.len())
+        (self.events.len, self.figures.len)
     }
 
     fn event(&self, place: usize) -> Option<&Event> {
-        self.get(&self.event_places, &self.events, place)
+        self.get(&self.events, |head| &head.events, place)
     }
 
     fn figure(&self, place: usize) -> Option<&Figure> {
-        self.get(&self.figure_places, &self.figures, place)
+        self.get(&self.figures, |head| &head.figures, place)
     }
 
     fn damaged(&self) -> bool {

@@ -118,8 +118,9 @@ pub fn load_cached(
 /// that fits it.
 pub fn kept_search_index(data: &Dataset) -> Option<SearchIndex<'_>> {
     let key = data.compiled?;
-    let parts = cache::Cache::new(cache::location()?).get_index(key)?;
-    SearchIndex::from_parts(data, parts)
+    let map = cache::Cache::new(cache::location()?).get_index(key)?;
+    let bytes = data.keep_index_bytes(Box::new(map));
+    SearchIndex::from_kept(data, bytes.get(cache::HEADER..)?)
 }
 
 /// Whether a search index is kept beside the compiled dataset this (head of a) dataset was read
@@ -142,7 +143,11 @@ pub fn search_index<'d>(data: &'d Dataset, stop: &AtomicBool) -> SearchIndex<'d>
         && !data.is_partial()
         && !stop.load(Ordering::Relaxed)
     {
-        let _ = cache.put_index(key, &index.to_parts());
+        let _ = cache.put_index(key, |out| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, out);
+            index.write_kept(&mut out)?;
+            std::io::Write::flush(&mut out)
+        });
     }
     index
 }

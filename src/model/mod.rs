@@ -329,6 +329,18 @@ pub struct Dataset {
     /// Events and figures read one by one, by their place, on first use (`event_at`,
     /// `figure_at`) instead of being held in `file`: a search reads a few records this way.
     store: Option<Box<dyn RecordStore>>,
+    /// Bytes kept for as long as the dataset: its search index as read from the cache, which the
+    /// index reads in place.
+    kept_index: std::sync::OnceLock<KeptBytes>,
+}
+
+/// Bytes owned by a dataset (a mapped file), shown by their length.
+struct KeptBytes(Box<dyn AsRef<[u8]> + Send + Sync>);
+
+impl std::fmt::Debug for KeptBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "KeptBytes({} bytes)", self.0.as_ref().as_ref().len())
+    }
 }
 
 /// A dataset's events and figures, each read by its place on first use (from a compiled
@@ -375,6 +387,7 @@ impl Dataset {
             compiled: None,
             first_event_years: None,
             store: None,
+            kept_index: std::sync::OnceLock::new(),
         }
     }
 
@@ -405,6 +418,12 @@ impl Dataset {
         self.events_by_actor = std::sync::OnceLock::new();
         self.first_event_years = Some(first_event_years);
         self.store = Some(store);
+    }
+
+    /// Keep the bytes of the dataset's search index for as long as the dataset lives, and lend
+    /// them out; the first bytes kept stay (one dataset has one kept index).
+    pub fn keep_index_bytes(&self, bytes: Box<dyn AsRef<[u8]> + Send + Sync>) -> &[u8] {
+        self.kept_index.get_or_init(|| KeptBytes(bytes)).0.as_ref().as_ref()
     }
 
     /// True when events and figures are read from a store on first use (`set_store`).

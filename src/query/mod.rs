@@ -25,5 +25,5 @@ pub use matcher::{Grep, Query};
 pub use profile::{Profile, relationship_with_subject, relationships_with_subject, tone_at};
 pub use range::{DateRange, parse_year};
 pub use record::{Record, find_record, relationship_between};
-pub use search::{Field, IndexParts, KindFilter, RecordKind, SearchHit, SearchIndex, SearchOptions};
+pub use search::{Field, KindFilter, RecordKind, SearchHit, SearchIndex, SearchOptions};
 pub use tags::{TagCount, has_tag, tag_counts};

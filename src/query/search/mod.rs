@@ -19,12 +19,15 @@
 //! codes, titles and figure labels 3; tags and themes 2; event types, relationship statuses and
 //! period labels 1.5; summaries, qualifiers and units 1. A record must match every term.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::{ActorKind, Dataset};
 use rustc_hash::FxBuildHasher;
+
+mod kept;
 
 use super::Record;
 use super::fuzzy::{letter_set, near_words};
@@ -126,14 +129,72 @@ const TYPO_FACTOR: f64 = 0.5;
 /// What a word matched only by its start counts, against a whole word.
 const PREFIX_FACTOR: f64 = 0.7;
 
-/// One indexed field of one record. `item` tells which alias, tag, theme or period.
-#[derive(Debug, Clone, Copy)]
+/// One indexed field of one record. `item` tells which alias, tag, theme or period. Laid out
+/// as it is kept on disk (`kept`): kind and field are places in `RecordKind::ALL` and
+/// `Field::ALL`.
+#[derive(Debug, Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 struct Entry {
-    kind: RecordKind,
     record: u32,
-    field: Field,
-    item: u16,
     words: u32,
+    item: u16,
+    kind: u8,
+    field: u8,
+}
+
+impl Entry {
+    #[allow(clippy::cast_possible_truncation)] // four kinds, thirteen fields
+    fn new(kind: RecordKind, record: usize, field: Field, item: usize, words: u32) -> Self {
+        Self {
+            record: u32::try_from(record).unwrap_or(u32::MAX),
+            words,
+            item: u16::try_from(item).unwrap_or(u16::MAX),
+            kind: kind as u8,
+            field: field as u8,
+        }
+    }
+
+    /// The record's kind (a kept index's entries are checked to name one: `kept::read`).
+    fn kind(&self) -> RecordKind {
+        RecordKind::ALL.get(usize::from(self.kind)).copied().unwrap_or(RecordKind::Actor)
+    }
+
+    fn field(&self) -> Field {
+        Field::ALL.get(usize::from(self.field)).copied().unwrap_or(Field::Summary)
+    }
+}
+
+/// Every distinct folded word of an index: owned when it was built, else read in place from a
+/// kept index (one text, and where each word ends in it).
+enum Terms<'d> {
+    Built(Vec<Box<str>>),
+    Kept { text: &'d str, ends: &'d [u32] },
+}
+
+impl Terms<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Terms::Built(terms) => terms.len(),
+            Terms::Kept { ends, .. } => ends.len(),
+        }
+    }
+
+    /// The word of this id ("" past the end, which a checked index never asks).
+    fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        match self {
+            Terms::Built(terms) => terms.get(id).map_or("", |t| &**t),
+            Terms::Kept { text, ends } => {
+                let start = if id == 0 { 0 } else { ends.get(id - 1).map_or(0, |&e| e as usize) };
+                let end = ends.get(id).map_or(0, |&e| e as usize);
+                text.get(start..end).unwrap_or("")
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..u32::try_from(self.len()).unwrap_or(u32::MAX)).map(|id| self.get(id))
+    }
 }
 
 /// What to search and how much to return.
@@ -171,17 +232,18 @@ pub struct SearchHit<'d> {
     pub matches: Vec<Range<usize>>,
 }
 
-/// The words of every searchable field of a dataset.
+/// The words of every searchable field of a dataset: built from the dataset, or read in place
+/// from the copy kept beside its compiled form (`kept`).
 pub struct SearchIndex<'d> {
     data: &'d Dataset,
-    entries: Vec<Entry>,
+    entries: Cow<'d, [Entry]>,
     /// Every distinct folded word, and for each the entries it occurs in (an entry once per
     /// occurrence, in order): term `t`'s are `postings[starts[t]..starts[t + 1]]`.
-    terms: Vec<Box<str>>,
-    starts: Vec<u32>,
-    postings: Vec<u32>,
+    terms: Terms<'d>,
+    starts: Cow<'d, [u32]>,
+    postings: Cow<'d, [u32]>,
     /// Term ids in the order of their words, for prefix ranges.
-    sorted: Vec<u32>,
+    sorted: Cow<'d, [u32]>,
     /// Per field: how many entries, and their words in total.
     stats: [(u32, u64); Field::COUNT],
     /// Where each kind's records start in one array of all records.
@@ -190,86 +252,25 @@ pub struct SearchIndex<'d> {
     letters: std::sync::OnceLock<Vec<u32>>,
 }
 
-/// A search index as plain arrays, without the dataset it points into: what the cache of
-/// compiled datasets keeps beside a dataset, so that a search need not read every word again.
-#[derive(Debug, PartialEq, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize)]
-pub struct IndexParts {
-    /// Per entry: kind (its place in `RecordKind::ALL`), record, field (its place in
-    /// `Field::ALL`), item and length in words.
-    entries: Vec<(u8, u32, u8, u16, u32)>,
-    terms: Vec<String>,
-    starts: Vec<u32>,
-    postings: Vec<u32>,
-    sorted: Vec<u32>,
-    stats: Vec<(u32, u64)>,
-}
-
 impl<'d> SearchIndex<'d> {
     pub fn new(data: &'d Dataset) -> Self {
         Self::build(data, &AtomicBool::new(false))
     }
 
-    /// The index as plain arrays, to be kept (see `IndexParts`).
-    pub fn to_parts(&self) -> IndexParts {
-        let place = |kind: RecordKind| RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        let field = |field: Field| Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
-        IndexParts {
-            entries: self
-                .entries
-                .iter()
-                .map(|e| {
-                    #[allow(clippy::cast_possible_truncation)] // four kinds, thirteen fields
-                    let (kind, field) = (place(e.kind) as u8, field(e.field) as u8);
-                    (kind, e.record, field, e.item, e.words)
-                })
-                .collect(),
-            terms: self.terms.iter().map(ToString::to_string).collect(),
-            starts: self.starts.clone(),
-            postings: self.postings.clone(),
-            sorted: self.sorted.clone(),
-            stats: self.stats.to_vec(),
-        }
+    /// Write the index to be kept beside its dataset's compiled form (`kept`), to be read back
+    /// in place by `from_kept`.
+    ///
+    /// # Errors
+    ///
+    /// When writing fails, or the index has more than 2^32 entries, words or postings.
+    pub fn write_kept(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        kept::write(self, out)
     }
 
-    /// The index kept for this dataset, or None when the parts do not fit it: every number is
-    /// checked against the dataset and the other arrays, so that no lookup can go out of bounds.
-    pub fn from_parts(data: &'d Dataset, parts: IndexParts) -> Option<Self> {
-        let counts = [data.actors().len(), data.relationships().len(), data.event_count(), data.figure_count()];
-        let IndexParts { entries, terms, starts, postings, sorted, stats } = parts;
-        let entries = entries
-            .into_iter()
-            .map(|(kind, record, field, item, words)| {
-                let kind = *RecordKind::ALL.get(usize::from(kind))?;
-                let field = *Field::ALL.get(usize::from(field))?;
-                (usize::try_from(record).ok()? < counts[kind as usize]).then_some(Entry {
-                    kind,
-                    record,
-                    field,
-                    item,
-                    words,
-                })
-            })
-            .collect::<Option<Vec<Entry>>>()?;
-        let fits = starts.len() == terms.len() + 1
-            && starts.first() == Some(&0)
-            && starts.windows(2).all(|w| w[0] <= w[1])
-            && starts.last().is_some_and(|&last| last as usize == postings.len())
-            && postings.iter().all(|&e| (e as usize) < entries.len())
-            && sorted.len() == terms.len()
-            && sorted.iter().all(|&t| (t as usize) < terms.len());
-        let stats: [(u32, u64); Field::COUNT] = stats.try_into().ok()?;
-        let base = [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]];
-        fits.then(|| Self {
-            data,
-            entries,
-            terms: terms.into_iter().map(String::into_boxed_str).collect(),
-            starts,
-            postings,
-            sorted,
-            stats,
-            base,
-            letters: std::sync::OnceLock::new(),
-        })
+    /// The index kept in these bytes (by `write_kept`) for this dataset, read in place; None
+    /// when the bytes are not a whole index that fits the dataset (every number is checked).
+    pub fn from_kept(data: &'d Dataset, bytes: &'d [u8]) -> Option<Self> {
+        kept::read(data, bytes)
     }
 
     /// The index, built until `stop` is set: a browser that quits while its index is still
@@ -331,9 +332,17 @@ impl<'d> SearchIndex<'d> {
         let (starts, postings) = invert(&entries, &terms, &tokens);
         let mut sorted: Vec<u32> = (0..u32::try_from(terms.len()).unwrap_or(u32::MAX)).collect();
         sorted.sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
-        let counts = [data.actors().len(), data.relationships().len(), data.events().len()];
-        let base = [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]];
-        Self { data, entries, terms, starts, postings, sorted, stats, base, letters: std::sync::OnceLock::new() }
+        Self {
+            data,
+            entries: Cow::Owned(entries),
+            terms: Terms::Built(terms),
+            starts: Cow::Owned(starts),
+            postings: Cow::Owned(postings),
+            sorted: Cow::Owned(sorted),
+            stats,
+            base: bases(data),
+            letters: std::sync::OnceLock::new(),
+        }
     }
 
     fn postings(&self, term: u32) -> &[u32] {
@@ -345,10 +354,10 @@ impl<'d> SearchIndex<'d> {
     fn text(&self, entry: &Entry) -> &'d str {
         let (i, k) = (entry.record as usize, usize::from(entry.item));
         let data = self.data;
-        let text: Option<&str> = match entry.kind {
+        let text: Option<&str> = match entry.kind() {
             RecordKind::Actor => {
                 let a = &data.actors()[i];
-                match entry.field {
+                match entry.field() {
                     Field::Name => Some(&a.name),
                     Field::Alias => a.aliases.get(k).map(String::as_str),
                     Field::Iso => a.iso3.as_deref(),
@@ -357,7 +366,7 @@ impl<'d> SearchIndex<'d> {
             }
             RecordKind::Relationship => {
                 let r = &data.relationships()[i];
-                match entry.field {
+                match entry.field() {
                     Field::Status => Some(&r.status),
                     Field::Theme => r.themes.get(k).map(String::as_str),
                     Field::Period => r.periods.get(k).map(|p| p.label.as_str()),
@@ -365,13 +374,13 @@ impl<'d> SearchIndex<'d> {
                 }
             }
             // Events and figures may be read only now (from a compiled dataset's store).
-            RecordKind::Event => data.event_at(i).and_then(|e| match entry.field {
+            RecordKind::Event => data.event_at(i).and_then(|e| match entry.field() {
                 Field::Title => Some(e.title.as_str()),
                 Field::Tag => e.tags.get(k).map(String::as_str),
                 Field::Type => Some(e.kind.as_str()),
                 _ => Some(e.summary.as_str()),
             }),
-            RecordKind::Figure => data.figure_at(i).and_then(|f| match entry.field {
+            RecordKind::Figure => data.figure_at(i).and_then(|f| match entry.field() {
                 Field::Label => Some(f.label.as_str()),
                 Field::Qualifier => f.qualifier.as_deref(),
                 _ => Some(f.unit.as_str()),
@@ -386,29 +395,23 @@ impl<'d> SearchIndex<'d> {
             return pattern.fuzzy.iter().filter_map(|word| self.exact_id(word)).collect();
         }
         let key = pattern.folded.as_str();
-        let from = self.sorted.partition_point(|&id| &*self.terms[id as usize] < key);
+        let from = self.sorted.partition_point(|&id| self.terms.get(id) < key);
         if pattern.whole {
-            return self
-                .sorted
-                .get(from)
-                .filter(|&&id| &*self.terms[id as usize] == key)
-                .copied()
-                .into_iter()
-                .collect();
+            return self.sorted.get(from).filter(|&&id| self.terms.get(id) == key).copied().into_iter().collect();
         }
-        let to = from + self.sorted[from..].partition_point(|&id| self.terms[id as usize].starts_with(key));
+        let to = from + self.sorted[from..].partition_point(|&id| self.terms.get(id).starts_with(key));
         self.sorted[from..to].to_vec()
     }
 
     fn exact_id(&self, word: &str) -> Option<u32> {
-        let at = self.sorted.partition_point(|&id| &*self.terms[id as usize] < word);
-        self.sorted.get(at).copied().filter(|&id| &*self.terms[id as usize] == word)
+        let at = self.sorted.partition_point(|&id| self.terms.get(id) < word);
+        self.sorted.get(at).copied().filter(|&id| self.terms.get(id) == word)
     }
 
     /// The letters of every term, for the typo look-up: made once, on the first typo or ahead of
     /// time by a caller that has time to spare (the browser, while the user reads).
     pub fn letters(&self) -> &[u32] {
-        self.letters.get_or_init(|| self.terms.iter().map(|t| letter_set(t)).collect())
+        self.letters.get_or_init(|| self.terms.iter().map(letter_set).collect())
     }
 
     /// A copy of the query in which each lone word that matches nothing carries the known words
@@ -421,7 +424,7 @@ impl<'d> SearchIndex<'d> {
             }
             let letters = self.letters();
             let pattern = &mut term.words[0];
-            let candidates = self.terms.iter().zip(letters.iter()).map(|(t, &set)| (&**t, set));
+            let candidates = self.terms.iter().zip(letters.iter()).map(|(t, &set)| (t, set));
             pattern.fuzzy = near_words(&pattern.folded, candidates).into_iter().map(|(w, _)| w.to_owned()).collect();
         }
         query
@@ -452,7 +455,7 @@ impl<'d> SearchIndex<'d> {
                 let average = words as f64 / f64::from(count.max(1));
                 let f = f64::from(std::mem::take(&mut tf[e as usize]));
                 let norm = 1.0 - B + B * f64::from(entry.words) / average.max(1.0);
-                let s = entry.field.weight() * idf * f * (K1 + 1.0) / (f + K1 * norm);
+                let s = entry.field().weight() * idf * f * (K1 + 1.0) / (f + K1 * norm);
                 let r = self.base[entry.kind as usize] + entry.record as usize;
                 if matched[r] == 0 {
                     touched.push(r);
@@ -471,11 +474,17 @@ impl<'d> SearchIndex<'d> {
             .map(|r| (score[r], best[r].1))
             .filter(|&(_, e)| options.only.is_none_or(|only| self.passes(&self.entries[e as usize], only)))
             .collect();
-        ranked.sort_by(|a, b| {
+        // Best first, ties by record: a total order (one entry per record), so choosing the
+        // best `limit` first and sorting only those gives the same as sorting them all.
+        let order = |a: &(f64, u32), b: &(f64, u32)| {
             let (ea, eb) = (&self.entries[a.1 as usize], &self.entries[b.1 as usize]);
             b.0.total_cmp(&a.0).then_with(|| (ea.kind, ea.record).cmp(&(eb.kind, eb.record)))
-        });
+        };
+        if ranked.len() > options.limit && options.limit > 0 {
+            ranked.select_nth_unstable_by(options.limit - 1, order);
+        }
         ranked.truncate(options.limit);
+        ranked.sort_unstable_by(order);
         ranked.into_iter().filter_map(|(s, e)| self.hit(&query, s, &self.entries[e as usize])).collect()
     }
 
@@ -488,9 +497,9 @@ impl<'d> SearchIndex<'d> {
 
     fn passes(&self, entry: &Entry, only: KindFilter) -> bool {
         match only {
-            KindFilter::Record(kind) => entry.kind == kind,
+            KindFilter::Record(kind) => entry.kind() == kind,
             KindFilter::Actor(kind) => {
-                entry.kind == RecordKind::Actor && self.data.actors()[entry.record as usize].kind == kind
+                entry.kind() == RecordKind::Actor && self.data.actors()[entry.record as usize].kind == kind
             }
         }
     }
@@ -511,7 +520,7 @@ impl<'d> SearchIndex<'d> {
             .unwrap_or_default();
         let pattern = &term.words[0];
         for id in candidates {
-            let word = &*self.terms[id as usize];
+            let word = self.terms.get(id);
             let factor = if checked || word == pattern.folded {
                 1.0
             } else if pattern.fuzzy.is_empty() {
@@ -543,7 +552,7 @@ impl<'d> SearchIndex<'d> {
     fn hit(&self, query: &Query, score: f64, entry: &Entry) -> Option<SearchHit<'d>> {
         let data = self.data;
         let i = entry.record as usize;
-        let (record, name, actor_kind) = match entry.kind {
+        let (record, name, actor_kind) = match entry.kind() {
             RecordKind::Actor => {
                 let a = &data.actors()[i];
                 (Record::Actor(a), a.name.clone(), Some(a.kind))
@@ -565,7 +574,7 @@ impl<'d> SearchIndex<'d> {
         let text = self.text(entry);
         let matches = query.find(text).into_iter().map(|(_, range)| range).collect();
         let id = record.id();
-        Some(SearchHit { record, kind: entry.kind, actor_kind, id, name, score, field: entry.field, text, matches })
+        Some(SearchHit { record, kind: entry.kind(), actor_kind, id, name, score, field: entry.field(), text, matches })
     }
 }
 
@@ -607,13 +616,7 @@ impl Builder {
         if words == 0 {
             return;
         }
-        self.entries.push(Entry {
-            kind,
-            record: u32::try_from(record).unwrap_or(u32::MAX),
-            field,
-            item: u16::try_from(item).unwrap_or(u16::MAX),
-            words,
-        });
+        self.entries.push(Entry::new(kind, record, field, item, words));
         let stats = &mut self.stats[field as usize];
         stats.0 += 1;
         stats.1 += u64::from(words);
@@ -665,6 +668,13 @@ fn balanced_split(data: &Dataset) -> usize {
         }
     }
     0
+}
+
+/// Where each kind's records start in one array of all records (events and figures counted
+/// also when they are read on use).
+fn bases(data: &Dataset) -> [usize; 4] {
+    let counts = [data.actors().len(), data.relationships().len(), data.event_count()];
+    [0, counts[0], counts[0] + counts[1], counts[0] + counts[1] + counts[2]]
 }
 
 const RECENT_SLOTS: usize = 1 << 12;
@@ -735,30 +745,63 @@ mod tests {
         index.search(&Query::parse(query), options).iter().map(|h| (h.id.clone(), format!("{:.6}", h.score))).collect()
     }
 
+    fn kept(index: &SearchIndex) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        index.write_kept(&mut bytes).unwrap();
+        bytes
+    }
+
+    /// Bytes aligned for the arrays read in place (a mapped file is).
+    fn aligned(bytes: &[u8]) -> Vec<u32> {
+        let mut words = vec![0u32; bytes.len().div_ceil(4)];
+        bytemuck::cast_slice_mut::<u32, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
+        words
+    }
+
     #[test]
-    fn an_index_kept_as_parts_answers_as_the_one_built() {
+    fn an_index_kept_and_read_in_place_answers_as_the_one_built() {
         let data = load(vec![Input::bundled()]).unwrap();
         let built = SearchIndex::new(&data);
-        let kept = SearchIndex::from_parts(&data, built.to_parts()).expect("the parts fit their dataset");
-        for query in ["camisea", "ilo", "lease", "pinnera", "\"salida al mar\"", "DEA", "coca gas"] {
+        let bytes = kept(&built);
+        let words = aligned(&bytes);
+        let kept = SearchIndex::from_kept(&data, &bytemuck::cast_slice(&words)[..bytes.len()])
+            .expect("the index fits its dataset");
+        for query in ["camisea", "ilo", "lease", "pinnera", "\"salida al mar\"", "DEA", "coca gas", "cocx"] {
             assert_eq!(ids(&kept, query), ids(&built, query), "{query}");
         }
     }
 
     #[test]
-    fn parts_that_do_not_fit_the_dataset_are_refused() {
+    fn kept_bytes_that_do_not_fit_the_dataset_are_refused() {
         let data = load(vec![Input::bundled()]).unwrap();
         let built = SearchIndex::new(&data);
-        let mut parts = built.to_parts();
-        parts.postings.push(u32::MAX);
-        assert!(SearchIndex::from_parts(&data, parts).is_none(), "a posting past the entries");
-        let mut parts = built.to_parts();
-        parts.entries[0].1 = u32::MAX;
-        assert!(SearchIndex::from_parts(&data, parts).is_none(), "a record past the dataset");
-        let mut parts = built.to_parts();
-        parts.sorted.pop();
-        assert!(SearchIndex::from_parts(&data, parts).is_none(), "a term missing from the order");
+        let bytes = kept(&built);
+        let read = |bytes: &[u8], data| {
+            let words = aligned(bytes);
+            SearchIndex::from_kept(data, &bytemuck::cast_slice(&words)[..bytes.len()]).is_some()
+        };
+        assert!(read(&bytes, &data));
+        let entries = u32::from_ne_bytes(bytes[12..16].try_into().unwrap()) as usize;
+        let entries_at = super::kept::entries_start();
+        // The first entry's record set past the dataset.
+        let mut past = bytes.clone();
+        past[entries_at..entries_at + 4].copy_from_slice(&u32::MAX.to_ne_bytes());
+        assert!(!read(&past, &data), "a record past the dataset");
+        // The first posting set past the entries.
+        let terms = u32::from_ne_bytes(bytes[16..20].try_into().unwrap()) as usize;
+        let postings_at = entries_at + entries * 12 + (terms + 1) * 4;
+        let mut posting = bytes.clone();
+        posting[postings_at..postings_at + 4].copy_from_slice(&u32::MAX.to_ne_bytes());
+        assert!(!read(&posting, &data), "a posting past the entries");
+        // The text cut short, another byte order, a byte more.
+        assert!(!read(&bytes[..bytes.len() - 1], &data), "a word cut short");
+        let mut order = bytes.clone();
+        order[8..12].reverse();
+        assert!(!read(&order, &data), "the other byte order");
+        let mut longer = bytes.clone();
+        longer.push(b'x');
+        assert!(!read(&longer, &data), "a byte after the index");
         let empty = load(Vec::new()).unwrap();
-        assert!(SearchIndex::from_parts(&empty, built.to_parts()).is_none(), "another dataset's index");
+        assert!(!read(&bytes, &empty), "another dataset's index");
     }
 }
