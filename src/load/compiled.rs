@@ -312,8 +312,11 @@ struct Stored {
 #[derive(Debug)]
 struct Slots<T> {
     len: usize,
-    chunks: Vec<std::sync::OnceLock<Box<[std::sync::OnceLock<Option<Box<T>>>]>>>,
+    chunks: Vec<std::sync::OnceLock<Box<[Slot<T>]>>>,
 }
+
+/// A record read on use: None when its bytes failed their checks.
+type Slot<T> = std::sync::OnceLock<Option<Box<T>>>;
 
 const CHUNK: usize = 1024;
 
@@ -322,7 +325,7 @@ impl<T> Slots<T> {
         Self { len, chunks: std::iter::repeat_with(std::sync::OnceLock::new).take(len.div_ceil(CHUNK)).collect() }
     }
 
-    fn slot(&self, i: usize) -> Option<&std::sync::OnceLock<Option<Box<T>>>> {
+    fn slot(&self, i: usize) -> Option<&Slot<T>> {
         if i >= self.len {
             return None;
         }
