@@ -20,7 +20,10 @@ use std::io::{self, Write};
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::model::{Actor, Dataset, DatasetFile, DatasetInfo, Date, Event, Figure, Relationship, Slug, Source};
+use crate::model::{
+    Actor, Dataset, DatasetFile, DatasetInfo, Date, Event, EventText, EventType, Figure, FigureText, Relationship,
+    Slug, Source,
+};
 use crate::query::DateRange;
 
 /// Records are aligned to this in the body (rkyv's largest alignment for these types).
@@ -343,6 +346,23 @@ impl Stored {
         Some(unsafe { rkyv::access_unchecked::<ArchivedHead>(bytes) })
     }
 
+    /// The record at this place of a table, where it lies, checked (its checksum and rkyv's
+    /// validation) on every read; a record that fails is noted as damage.
+    fn archived<'s, T>(&'s self, table: impl Fn(&ArchivedHead) -> &ArchivedTable, i: usize) -> Option<&'s T::Archived>
+    where
+        T: rkyv::Archive,
+        T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>,
+    {
+        let place = table(self.head()?).places.get(i)?;
+        let place =
+            Place { start: place.start.to_native(), len: place.len.to_native(), checksum: place.checksum.to_native() };
+        let archived = archived::<T>(self.entry.get(self.body.clone())?, &place);
+        if archived.is_none() {
+            self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        archived
+    }
+
     fn get<'s, T>(
         &'s self,
         slots: &'s Slots<T>,
@@ -384,6 +404,27 @@ impl crate::model::RecordStore for Stored {
         self.get(&self.figures, |head| &head.figures, place)
     }
 
+    fn event_text(&self, place: usize, part: EventText) -> Option<&str> {
+        let event = self.archived::<Event>(|head| &head.events, place)?;
+        match part {
+            EventText::Title => Some(event.title.as_str()),
+            EventText::Tag(k) => event.tags.get(k).map(|tag| tag.as_str()),
+            EventText::Type => {
+                rkyv::deserialize::<EventType, rkyv::rancor::Error>(&event.kind).ok().map(EventType::as_str)
+            }
+            EventText::Summary => Some(event.summary.as_str()),
+        }
+    }
+
+    fn figure_text(&self, place: usize, part: FigureText) -> Option<&str> {
+        let figure = self.archived::<Figure>(|head| &head.figures, place)?;
+        match part {
+            FigureText::Label => Some(figure.label.as_str()),
+            FigureText::Qualifier => figure.qualifier.as_ref().map(|q| q.as_str()),
+            FigureText::Unit => Some(figure.unit.as_str()),
+        }
+    }
+
     fn damaged(&self) -> bool {
         self.damaged.load(std::sync::atomic::Ordering::Relaxed)
     }
@@ -413,12 +454,21 @@ where
     T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
         + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
 {
+    rkyv::deserialize::<T, rkyv::rancor::Error>(archived::<T>(body, place)?).ok()
+}
+
+/// One record of the body where it lies, when its bytes pass their checksum and rkyv's
+/// validation.
+fn archived<'b, T>(body: &'b [u8], place: &Place) -> Option<&'b T::Archived>
+where
+    T: rkyv::Archive,
+    T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>,
+{
     let start = usize::try_from(place.start).ok()?;
     let len = usize::try_from(place.len).ok()?;
     let bytes = body.get(start..start.checked_add(len)?)?;
     if start % ALIGN != 0 || xxh3_64(bytes) != place.checksum {
         return None;
     }
-    let archived = rkyv::access::<T::Archived, rkyv::rancor::Error>(bytes).ok()?;
-    rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok()
+    rkyv::access::<T::Archived, rkyv::rancor::Error>(bytes).ok()
 }

@@ -343,6 +343,44 @@ impl std::fmt::Debug for KeptBytes {
     }
 }
 
+/// A text of an event that search reads: its title, one of its tags, its type or its summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventText {
+    Title,
+    Tag(usize),
+    Type,
+    Summary,
+}
+
+impl EventText {
+    pub fn of(self, event: &Event) -> Option<&str> {
+        match self {
+            EventText::Title => Some(&event.title),
+            EventText::Tag(k) => event.tags.get(k).map(String::as_str),
+            EventText::Type => Some(event.kind.as_str()),
+            EventText::Summary => Some(&event.summary),
+        }
+    }
+}
+
+/// A text of a figure that search reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureText {
+    Label,
+    Qualifier,
+    Unit,
+}
+
+impl FigureText {
+    pub fn of(self, figure: &Figure) -> Option<&str> {
+        match self {
+            FigureText::Label => Some(&figure.label),
+            FigureText::Qualifier => figure.qualifier.as_deref(),
+            FigureText::Unit => Some(&figure.unit),
+        }
+    }
+}
+
 /// A dataset's events and figures, each read by its place on first use (from a compiled
 /// dataset: `load::compiled`).
 pub trait RecordStore: Send + Sync + std::fmt::Debug {
@@ -352,6 +390,10 @@ pub trait RecordStore: Send + Sync + std::fmt::Debug {
     /// when its bytes fail their checks (which `damaged` then tells).
     fn event(&self, place: usize) -> Option<&Event>;
     fn figure(&self, place: usize) -> Option<&Figure>;
+    /// One text of the event at this place, read where it lies without building the event (a
+    /// search checks phrases against many records and shows few).
+    fn event_text(&self, place: usize, part: EventText) -> Option<&str>;
+    fn figure_text(&self, place: usize, part: FigureText) -> Option<&str>;
     /// True when a record read so far failed its checks: what was answered from the store may
     /// then lack it.
     fn damaged(&self) -> bool;
@@ -451,6 +493,23 @@ impl Dataset {
         match &self.store {
             Some(store) => store.event(place),
             None => self.file.events.get(place),
+        }
+    }
+
+    /// One text of the event at this place (also when it is in a store, where it is read in
+    /// place).
+    pub fn event_text(&self, place: usize, part: EventText) -> Option<&str> {
+        match &self.store {
+            Some(store) => store.event_text(place, part),
+            None => part.of(self.file.events.get(place)?),
+        }
+    }
+
+    /// One text of the figure at this place (also when it is in a store).
+    pub fn figure_text(&self, place: usize, part: FigureText) -> Option<&str> {
+        match &self.store {
+            Some(store) => store.figure_text(place, part),
+            None => part.of(self.file.figures.get(place)?),
         }
     }
 

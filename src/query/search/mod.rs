@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::model::{ActorKind, Dataset};
+use crate::model::{ActorKind, Dataset, EventText, FigureText};
 use rustc_hash::FxBuildHasher;
 
 mod kept;
@@ -373,18 +373,24 @@ impl<'d> SearchIndex<'d> {
                     _ => Some(&r.summary),
                 }
             }
-            // Events and figures may be read only now (from a compiled dataset's store).
-            RecordKind::Event => data.event_at(i).and_then(|e| match entry.field() {
-                Field::Title => Some(e.title.as_str()),
-                Field::Tag => e.tags.get(k).map(String::as_str),
-                Field::Type => Some(e.kind.as_str()),
-                _ => Some(e.summary.as_str()),
-            }),
-            RecordKind::Figure => data.figure_at(i).and_then(|f| match entry.field() {
-                Field::Label => Some(f.label.as_str()),
-                Field::Qualifier => f.qualifier.as_deref(),
-                _ => Some(f.unit.as_str()),
-            }),
+            // Events and figures may be in a compiled dataset's store: read there in place.
+            RecordKind::Event => data.event_text(
+                i,
+                match entry.field() {
+                    Field::Title => EventText::Title,
+                    Field::Tag => EventText::Tag(k),
+                    Field::Type => EventText::Type,
+                    _ => EventText::Summary,
+                },
+            ),
+            RecordKind::Figure => data.figure_text(
+                i,
+                match entry.field() {
+                    Field::Label => FigureText::Label,
+                    Field::Qualifier => FigureText::Qualifier,
+                    _ => FigureText::Unit,
+                },
+            ),
         };
         text.unwrap_or("")
     }
