@@ -408,7 +408,7 @@ impl crate::model::RecordStore for Stored {
         let event = self.archived::<Event>(|head| &head.events, place)?;
         match part {
             EventText::Title => Some(event.title.as_str()),
-            EventText::Tag(k) => event.tags.get(k).map(|tag| tag.as_str()),
+            EventText::Tag(k) => event.tags.get(k).map(rkyv::string::ArchivedString::as_str),
             EventText::Type => {
                 rkyv::deserialize::<EventType, rkyv::rancor::Error>(&event.kind).ok().map(EventType::as_str)
             }
@@ -420,7 +420,7 @@ impl crate::model::RecordStore for Stored {
         let figure = self.archived::<Figure>(|head| &head.figures, place)?;
         match part {
             FigureText::Label => Some(figure.label.as_str()),
-            FigureText::Qualifier => figure.qualifier.as_ref().map(|q| q.as_str()),
+            FigureText::Qualifier => figure.qualifier.as_ref().map(rkyv::string::ArchivedString::as_str),
             FigureText::Unit => Some(figure.unit.as_str()),
         }
     }
