@@ -196,10 +196,13 @@ impl Cache {
         // so the mapped bytes do not change while they are read; each part is checked before use.
         // Not populated: a query that reads a few records touches only their pages.
         let map = unsafe { memmap2::MmapOptions::new().map(&file) }.ok()?;
+        // No read-ahead: most queries read the head and a few records (`compiled::read` asks
+        // for it back when it reads every record).
+        let _ = map.advise(memmap2::Advice::Random);
         let head = map.get(..HEADER)?;
         let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
         let body_len = u64::from_le_bytes(head[48..56].try_into().ok()?);
-        let data = compiled::read(map, key, HEADER, body_len, checksum, want)?;
+        let data = compiled::read(map, &file, key, HEADER, body_len, checksum, want)?;
         // A hit counts as a use, for eviction (least recently used first).
         let _ = file.set_modified(SystemTime::now());
         Some(data)

@@ -18,6 +18,7 @@
 
 use std::io::{self, Write};
 
+use rkyv::vec::ArchivedVec;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::{
@@ -195,11 +196,13 @@ fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Read the compiled dataset of this key from a mapped entry: after `start` bytes of header, `body_len` bytes
+/// Read the compiled dataset of this key from an entry (`entry_file`, and its mapping): after `start`
+/// bytes of header, `body_len` bytes
 /// of body, then the head, whose checksum is `head_checksum`. `want` is shown the dataset without
 /// its events and figures and says which to read. None when any byte read fails its checks.
 pub fn read(
     entry: memmap2::Mmap,
+    entry_file: &std::fs::File,
     key: u128,
     start: usize,
     body_len: u64,
@@ -231,10 +234,9 @@ pub fn read(
     let mut data = Dataset::from_ordered(file);
     data.compiled = Some(key);
     let want = want(&data);
-    if !want.is_all() {
-        // A query that reads a few records reads each on its own: the kernel's read-ahead
-        // around each would bring in (and count against the process) pages it never reads.
-        let _ = entry.advise(memmap2::Advice::Random);
+    if want.is_all() {
+        // Every record, in order: read ahead (the entry was mapped for reading a few).
+        let _ = entry.advise(memmap2::Advice::Sequential);
     }
     let first_event_years = || head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect();
     if matches!((&want.events, &want.figures), (Records::OnUse, _) | (_, Records::OnUse)) {
@@ -292,8 +294,9 @@ pub fn read(
             chosen
         }
     };
-    let events = records::<Event>(body, &head.events.places, &events)?;
-    let figures = records::<Figure>(body, &head.figures.places, &figures)?;
+    let body_at = start as u64;
+    let events = records::<Event>(body, entry_file, body_at, &head.events.places, &events)?;
+    let figures = records::<Figure>(body, entry_file, body_at, &head.figures.places, &figures)?;
     let partial = (!want.is_all()).then(first_event_years);
     data.add_records(events, figures, partial);
     Some(data)
@@ -430,21 +433,76 @@ impl crate::model::RecordStore for Stored {
     }
 }
 
-/// The records at these places of the table, each checked as it is read.
-fn records<T>(body: &[u8], places: &rkyv::Archived<Vec<Place>>, chosen: &[u32]) -> Option<Vec<T>>
+/// The records at these places of the table, each checked as it is read: from the mapped body
+/// when they are all the records, else copied from the file a run of neighbours at a time (a
+/// few records of a large entry: the pages around them, which a mapping would bring into the
+/// process, stay out of it).
+fn records<T>(
+    body: &[u8],
+    file: &std::fs::File,
+    body_at: u64,
+    places: &ArchivedVec<ArchivedPlace>,
+    chosen: &[u32],
+) -> Option<Vec<T>>
 where
     T: rkyv::Archive,
     T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
         + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
 {
-    let mut records = Vec::with_capacity(chosen.len());
-    for &i in chosen {
+    /// A run of neighbours read at once is cut at this many bytes.
+    const RUN: u64 = 4 << 20;
+    let place = |i: u32| -> Option<Place> {
         let place = places.get(i as usize)?;
-        let place =
-            Place { start: place.start.to_native(), len: place.len.to_native(), checksum: place.checksum.to_native() };
-        records.push(record::<T>(body, &place)?);
+        Some(Place { start: place.start.to_native(), len: place.len.to_native(), checksum: place.checksum.to_native() })
+    };
+    let mut records = Vec::with_capacity(chosen.len());
+    if chosen.len() == places.len() {
+        for &i in chosen {
+            records.push(record::<T>(body, &place(i)?)?);
+        }
+        return Some(records);
+    }
+    let mut buffer = rkyv::util::AlignedVec::<ALIGN>::new();
+    let mut at = 0;
+    while at < chosen.len() {
+        let first = place(chosen[at])?;
+        let mut end = at + 1;
+        while end < chosen.len()
+            && chosen[end] == chosen[end - 1] + 1
+            && place(chosen[end])?.start.checked_add(place(chosen[end])?.len)? - first.start <= RUN
+        {
+            end += 1;
+        }
+        let last = place(chosen[end - 1])?;
+        let run_end = last.start.checked_add(last.len)?;
+        if run_end > body.len() as u64 || run_end < first.start {
+            return None;
+        }
+        buffer.clear();
+        buffer.resize(usize::try_from(run_end - first.start).ok()?, 0);
+        read_at(file, body, &mut buffer, body_at, first.start)?;
+        for &i in &chosen[at..end] {
+            let place = place(i)?;
+            let within = Place { start: place.start.checked_sub(first.start)?, ..place };
+            records.push(record::<T>(&buffer, &within)?);
+        }
+        at = end;
     }
     Some(records)
+}
+
+/// Fill `buffer` with the body's bytes from `start`: read from the file where the system can
+/// read at an offset, else copied from the mapped body.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, _body: &[u8], buffer: &mut [u8], body_at: u64, start: u64) -> Option<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, body_at.checked_add(start)?).ok()
+}
+
+#[cfg(not(unix))]
+fn read_at(_file: &std::fs::File, body: &[u8], buffer: &mut [u8], _body_at: u64, start: u64) -> Option<()> {
+    let start = usize::try_from(start).ok()?;
+    buffer.copy_from_slice(body.get(start..start.checked_add(buffer.len())?)?);
+    Some(())
 }
 
 /// One record of the body, read when its bytes pass their checksum and rkyv's validation.
