@@ -5,9 +5,12 @@
 
 mod part_check;
 
-use part_check::Compiled;
-use relations::load::{Input, load};
+use part_check::{Compiled, KEY};
+use relations::load::compiled::Want;
+use relations::load::{Input, kept_search_index_in, load};
 use relations::model::Dataset;
+use relations::query::{Query, SearchIndex, SearchOptions};
+use relations::render::{Format, Output, write_search_hits};
 
 fn bundled() -> Dataset {
     load(vec![Input::bundled()]).expect("the bundled dataset loads")
@@ -70,4 +73,48 @@ fn every_years_events_read_in_part_are_the_events_of_the_whole() {
     ] {
         compiled.assert_same(&whole, args);
     }
+}
+
+/// The hits of a search as `search --json` writes them.
+fn hits(index: &SearchIndex, query: &str) -> String {
+    let options = SearchOptions { only: None, limit: 50, typos: true };
+    let hits = index.search(&Query::parse(query), options);
+    let mut bytes = Vec::new();
+    let mut out = Output { out: &mut bytes, format: Format::Json, color: false, width: 100, fields: None };
+    write_search_hits(&hits, &mut out).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn every_search_on_records_read_on_use_answers_as_on_the_whole() {
+    let whole = bundled();
+    let compiled = Compiled::new(&whole);
+    let built = SearchIndex::new(&whole);
+    compiled.cache.put_index(KEY, |out| built.write_kept(&mut std::io::BufWriter::new(out))).unwrap();
+    let stored = compiled.cache.get(KEY, |_| Want::on_use()).expect("the entry reads back");
+    assert!(stored.is_stored() && stored.events().is_empty(), "events are read on use");
+    let kept = kept_search_index_in(&compiled.cache, &stored).expect("the kept index fits");
+    let mut queries: Vec<String> = Vec::new();
+    for event in whole.events() {
+        queries.push(event.title.clone());
+        queries.push(format!("\"{}\"", event.title));
+    }
+    for figure in whole.figures() {
+        queries.push(figure.label.clone());
+    }
+    for actor in whole.actors() {
+        // A typo: the name with its last letter doubled.
+        let mut typo = actor.name.clone();
+        typo.extend(actor.name.chars().last());
+        queries.extend([actor.name.clone(), typo]);
+    }
+    queries.extend(["coca gas", "DEA", "\"salida al mar\"", "lease", "camisea", "ilo"].map(String::from));
+    let mut found = 0;
+    for query in &queries {
+        let (on_use, from_whole) = (hits(&kept, query), hits(&built, query));
+        assert_eq!(on_use, from_whole, "{query}");
+        found += usize::from(from_whole != "[]\n");
+    }
+    assert!(found > queries.len() / 2, "most queries find something ({found} of {})", queries.len());
+    assert!(!stored.store_damaged());
 }

@@ -115,11 +115,16 @@ pub fn load_cached(
 }
 
 /// The search index kept beside the compiled dataset it was read from, if there is a whole one
-/// that fits it.
+/// that fits it (in the user's cache; `kept_search_index_in` names the cache).
 pub fn kept_search_index(data: &Dataset) -> Option<SearchIndex<'_>> {
+    kept_search_index_in(&cache::Cache::new(cache::location()?), data)
+}
+
+/// The search index kept in this cache beside the compiled dataset the dataset was read from,
+/// read in place: the dataset keeps the mapped file for as long as it lives.
+pub fn kept_search_index_in<'d>(cache: &cache::Cache, data: &'d Dataset) -> Option<SearchIndex<'d>> {
     let key = data.compiled?;
-    let map = cache::Cache::new(cache::location()?).get_index(key)?;
-    let bytes = data.keep_index_bytes(Box::new(map));
+    let bytes = data.keep_index_bytes(Box::new(cache.get_index(key)?));
     SearchIndex::from_kept(data, bytes.get(cache::HEADER..)?)
 }
 

@@ -13,10 +13,10 @@ use relations::render::{Format, Output};
 /// A cache in a scratch directory holding one compiled dataset.
 pub struct Compiled {
     _dir: tempfile::TempDir,
-    cache: Cache,
+    pub cache: Cache,
 }
 
-const KEY: u128 = 1;
+pub const KEY: u128 = 1;
 
 impl Compiled {
     pub fn new(data: &Dataset) -> Self {
