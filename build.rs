@@ -10,21 +10,47 @@ use std::path::{Path, PathBuf};
 #[path = "src/model/mod.rs"]
 mod model;
 
+// And the checks that span records, so that the bundled dataset is validated here, once, and
+// start-up need not check it again (`load::load_cached`, the bundled dataset alone).
+#[allow(dead_code, unused_imports, clippy::all, clippy::pedantic)]
+#[path = "src/error.rs"]
+mod error;
+
+#[allow(dead_code, clippy::all, clippy::pedantic)]
+#[path = "src/load/validate.rs"]
+mod validate;
+
+/// What `validate` takes from the loader (`load::Positions`).
+type Positions = std::collections::HashMap<&'static str, Vec<usize>>;
+
+/// The dataset merged and checked as the loader does, or every problem found.
+fn checked(file: model::DatasetFile) -> Result<model::DatasetFile, Vec<error::Problem>> {
+    let mut problems = Vec::new();
+    let records = validate::FileRecords { name: "bundled", file, positions: Positions::new() };
+    let merged = validate::merge_and_check(vec![records], &[], &mut problems);
+    if problems.is_empty() { Ok(merged) } else { Err(problems) }
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=data/bolivia.json");
     println!("cargo::rerun-if-changed=src/model");
+    println!("cargo::rerun-if-changed=src/load/validate.rs");
+    println!("cargo::rerun-if-changed=src/error.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
-    // A dataset that does not parse is left to the runtime, which parses the JSON and reports
-    // every problem (the bundled-data test then fails with them); an empty archive says so.
+    // A dataset that does not parse or pass the checks is left to the runtime, which parses the
+    // JSON and reports every problem (the bundled-data test then fails with them); an empty
+    // archive says so.
     let json = std::fs::read_to_string("data/bolivia.json").expect("data/bolivia.json is readable");
-    let archive = match serde_json::from_str::<model::DatasetFile>(&json) {
+    let archive = match serde_json::from_str::<model::DatasetFile>(&json).map_err(|e| e.to_string()).and_then(|file| {
+        checked(file).map_err(|problems| format!("{} problems, the first: {}", problems.len(), problems[0]))
+    }) {
         Ok(file) => {
             let data = model::Dataset::new(file);
             rkyv::to_bytes::<rkyv::rancor::Error>(&data.file).expect("the bundled dataset archives").to_vec()
         }
         Err(e) => {
-            println!("cargo::warning=data/bolivia.json does not parse ({e}); it will be parsed at run time");
+            println!("cargo::warning=data/bolivia.json is not a valid dataset ({e}); it will be read at run time");
             Vec::new()
         }
     };

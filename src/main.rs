@@ -44,7 +44,11 @@ fn terminal_width(is_terminal: bool) -> u16 {
 /// The arguments; clap's own errors echo what was typed, so they are printed escaped when that
 /// holds a control character (`relations --format $'\e]52;c;SGk=\a'`).
 fn parse_arguments() -> Result<Cli, ExitCode> {
-    match commands::cli_command().try_get_matches().and_then(|matches| Cli::from_arg_matches(&matches)) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    match commands::cli_command_for(&args)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => Ok(cli),
         Err(error) => {
             let text = error.render().to_string();

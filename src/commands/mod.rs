@@ -58,9 +58,21 @@ pub fn takes_fields(command: &str) -> bool {
 ///
 /// Never: each possible value offered is the name of a `Format`.
 pub fn cli_command() -> clap::Command {
+    narrowed(|_| true)
+}
+
+/// The command-line parser for these arguments: as `cli_command`, with only the subcommands the
+/// arguments name narrowed (the others' options are not parsed or shown; narrowing every one
+/// is a quarter of start-up).
+pub fn cli_command_for(args: &[std::ffi::OsString]) -> clap::Command {
+    narrowed(|name| args.iter().skip(1).any(|arg| arg == name))
+}
+
+fn narrowed(wanted: impl Fn(&str) -> bool) -> clap::Command {
     let mut command = Cli::command();
     let globals: Vec<clap::Arg> = command.get_arguments().filter(|a| a.is_global_set()).cloned().collect();
-    let names: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    let names: Vec<String> =
+        command.get_subcommands().map(|s| s.get_name().to_owned()).filter(|name| wanted(name)).collect();
     for name in names {
         let allowed = formats(&name);
         let args: Vec<clap::Arg> = globals
@@ -84,7 +96,10 @@ pub fn cli_command() -> clap::Command {
         command = command.mut_subcommand(name, |sub| sub.args(args));
     }
     // A drawn timeline has no ids to show (its CSV has them anyway).
-    command.mut_subcommand("timeline", |sub| sub.mut_arg("ids", |arg| arg.hide(true)))
+    if wanted("timeline") {
+        command = command.mut_subcommand("timeline", |sub| sub.mut_arg("ids", |arg| arg.hide(true)));
+    }
+    command
 }
 
 /// The subcommand's name as typed.
