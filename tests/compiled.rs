@@ -34,6 +34,14 @@ fn every_profile_read_in_part_is_the_profile_of_the_whole() {
         compiled.assert_same(&whole, &["--format", "table", "show", id, "--brief"]);
     }
     compiled.assert_same(&whole, &["--format", "json", "show", "chile", "peru", "--as-of", "2008"]);
+    // `compare` reads the records of its two actors.
+    let ids: Vec<&str> = whole.actors().iter().map(|a| a.id.as_str()).collect();
+    for pair in ids.windows(2) {
+        for format in ["plain", "json"] {
+            assert!(compiled.assert_same(&whole, &["--format", format, "compare", pair[0], pair[1]]));
+            compiled.assert_same(&whole, &["--format", format, "compare", "bolivia", pair[1]]);
+        }
+    }
     // A name that resolves to nothing reads everything, to say where else the words appear.
     assert!(!compiled.assert_same(&whole, &["show", "camisea"]));
 }

@@ -200,9 +200,24 @@ fn run_loaded(
 pub fn want(cli: &Cli, head: &Dataset) -> load::compiled::Want {
     match &cli.command {
         Command::Events(args) | Command::Timeline(args) => events::want(args, head),
-        Command::Show(args) => show::want(args, head),
+        Command::Show(args) => want_actors(args.actors.iter().map(String::as_str), head),
+        Command::Compare(args) => want_actors([args.first.as_str(), args.second.as_str()], head),
         Command::Search(_) => search::want(head),
         _ => load::compiled::Want::all(),
+    }
+}
+
+/// The records `show` and `compare` read from a compiled dataset: the events and figures of the
+/// actors named (and the events roles are bounded by). A name that does not resolve reads
+/// everything, so that the error can say where else the words appear.
+fn want_actors<'q>(queries: impl IntoIterator<Item = &'q str>, head: &Dataset) -> load::compiled::Want {
+    use load::compiled::{Records, Want};
+    let names = crate::query::ActorNames::new(head);
+    let ids: Result<Vec<crate::model::Slug>> =
+        queries.into_iter().map(|q| crate::query::resolve_actor(head, &names, q).map(|a| a.id.clone())).collect();
+    match ids {
+        Ok(ids) => Want { events: Records::Of(ids.clone()), figures: Records::Of(ids) },
+        Err(_) => Want::all(),
     }
 }
 

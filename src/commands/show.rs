@@ -2,23 +2,9 @@
 
 use crate::cli::ShowArgs;
 use crate::error::Result;
-use crate::load::compiled::{Records, Want};
-use crate::model::{Dataset, Slug};
+use crate::model::Dataset;
 use crate::query::{ActorNames, Profile, parse_year, resolve_actor};
 use crate::render::{Format, Output, ProfileView, profile_document, profile_json};
-
-/// Which records `show` reads from a compiled dataset: the events and figures of the actors
-/// shown (and the events roles are bounded by). A name that does not resolve reads everything,
-/// so that the error can say where else the words appear.
-pub fn want(args: &ShowArgs, head: &Dataset) -> Want {
-    let names = ActorNames::new(head);
-    let ids: Result<Vec<Slug>> =
-        args.actors.iter().map(|q| resolve_actor(head, &names, q).map(|a| a.id.clone())).collect();
-    match ids {
-        Ok(ids) => Want { events: Records::Of(ids.clone()), figures: Records::Of(ids) },
-        Err(_) => Want::all(),
-    }
-}
 
 pub fn run(args: &ShowArgs, data: &Dataset, out: &mut Output) -> Result<()> {
     let as_of = args.as_of.as_deref().map(|y| parse_year(y, "--as-of")).transpose()?;
