@@ -68,6 +68,7 @@ fn main() {
         "src/load/compiled.rs",
         "src/query/search/mod.rs",
         "src/query/search/kept.rs",
+        "src/query/search/build.rs",
         "src/query/matcher.rs",
         "src/query/fold.rs",
     ] {
