@@ -433,8 +433,8 @@ fn writer_is_gone(name: &str) -> bool {
 }
 
 /// Whether a cache file or directory is this user's alone: owned by the user and writable by no
-/// one else. Archives are read without rkyv's validation once their checksum matches, and a
-/// checksum guards against damage, not against someone who can write the file: so a cache that
+/// one else. A checksum guards against damage, not against someone who can write the file, and
+/// an entry whose structure is valid is answered from (its tables are believed): so a cache that
 /// others could write (a shared `RELATIONS_CACHE_DIR`, a file with loose permissions) is not
 /// read, and not written either.
 #[cfg(unix)]
