@@ -476,3 +476,37 @@ fn runs_reading_while_another_renames_damaged_and_whole_entries_over_theirs_answ
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
     });
 }
+
+#[test]
+fn a_header_whose_body_length_is_forged_is_refused_or_read_right() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let path = data.to_str().unwrap();
+    let commands = [
+        vec!["--no-bundled", "--data", path, "export"],
+        vec!["--no-bundled", "--data", path, "events", "2008", "--json"],
+        vec!["--no-bundled", "--data", path, "show", "lemuria", "--json"],
+    ];
+    let expected: Vec<String> = commands.iter().map(|args| scratch.run(args).stdout).collect();
+    let entry = scratch.entries().pop().expect("an entry");
+    let whole = std::fs::read(&entry).unwrap();
+    let len = whole.len() - 64;
+    let body = usize::try_from(u64::from_le_bytes(whole[48..56].try_into().unwrap())).unwrap();
+    // Longer than the file, than the entry, as long as the entry (no head), a few bytes off
+    // the records' alignment either way, nothing at all.
+    let lengths = [u64::MAX, u64::MAX - 63, len as u64 + 1, len as u64, (body + 8) as u64, (body - 8) as u64, 4, 0];
+    for forged in lengths {
+        let mut bytes = whole.clone();
+        bytes[48..56].copy_from_slice(&forged.to_le_bytes());
+        // The checksum of what the forged length makes the head, where there is one.
+        if let Some(head) = usize::try_from(forged).ok().and_then(|b| bytes.get(64usize.checked_add(b)?..)) {
+            let checksum = xxhash_rust::xxh3::xxh3_64(head);
+            bytes[40..48].copy_from_slice(&checksum.to_le_bytes());
+        }
+        for (args, expected) in commands.iter().zip(&expected) {
+            std::fs::write(&entry, &bytes).unwrap();
+            let run = scratch.run(args);
+            assert_eq!((run.code, run.stdout.as_str()), (0, expected.as_str()), "{forged}, {args:?}: {}", run.stderr);
+        }
+    }
+}
