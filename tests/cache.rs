@@ -461,7 +461,7 @@ fn runs_reading_while_another_renames_damaged_and_whole_entries_over_theirs_answ
             let mut round = 0usize;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 for (file, whole, damaged) in &versions {
-                    std::fs::write(&temporary, if round % 2 == 0 { damaged } else { whole }).unwrap();
+                    std::fs::write(&temporary, if round.is_multiple_of(2) { damaged } else { whole }).unwrap();
                     std::fs::rename(&temporary, file).unwrap();
                 }
                 round += 1;

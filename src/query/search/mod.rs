@@ -844,7 +844,7 @@ mod tests {
         // terms; an entry of a fifth kind or a fourteenth field.
         assert!(!read(&with(ends_at, &u32::MAX.to_ne_bytes())), "a word ending past the text");
         assert!(!read(&with(starts_at + 4, &u32::MAX.to_ne_bytes())), "starts out of order");
-        assert!(!read(&with(sorted_at, &(terms as u32).to_ne_bytes())), "a term past the terms");
+        assert!(!read(&with(sorted_at, &u32::try_from(terms).unwrap().to_ne_bytes())), "a term past the terms");
         assert!(!read(&with(entries_at + 10, &[4])), "a fifth kind of record");
         assert!(!read(&with(entries_at + 11, &[13])), "a fourteenth field");
         // Counts that would reach past the file, or overflow: refused before anything is read.
