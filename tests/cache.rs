@@ -420,3 +420,93 @@ fn a_search_that_reads_a_damaged_record_answers_from_the_whole_dataset_and_the_e
     assert_eq!((again.code, again.stdout.as_str()), (0, expected.stdout.as_str()), "{}", again.stderr);
     assert_eq!(std::fs::read(&entry).unwrap(), whole, "the entry was written again");
 }
+
+#[test]
+fn runs_reading_while_another_renames_damaged_and_whole_entries_over_theirs_answer_correctly() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let path = data.to_str().unwrap();
+    let commands = [
+        vec!["--no-bundled", "--data", path, "search", "\"oil deal\"", "--json"],
+        vec!["--no-bundled", "--data", path, "events", "2008", "--json"],
+        vec!["--no-bundled", "--data", path, "show", "lemuria", "--json"],
+        vec!["--no-bundled", "--data", path, "export"],
+    ];
+    let expected: Vec<String> = commands.iter().map(|args| scratch.run(args).stdout).collect();
+    assert!(expected[0].contains("Oil deal with Mu"), "{}", expected[0]);
+    // Each file of the cache (the entry and the kept index), whole and damaged: every eighth
+    // byte flipped of the entry's records (its head whole: the damage is found as they are
+    // read) and of the index.
+    let versions: Vec<(PathBuf, Vec<u8>, Vec<u8>)> = scratch
+        .entries()
+        .into_iter()
+        .map(|file| {
+            let whole = std::fs::read(&file).unwrap();
+            let body = usize::try_from(u64::from_le_bytes(whole[48..56].try_into().unwrap())).unwrap();
+            let mut damaged = whole.clone();
+            let end = if body > 0 { 64 + body } else { whole.len() };
+            for byte in damaged[64..end].iter_mut().step_by(8) {
+                *byte ^= 0x5a;
+            }
+            (file, whole, damaged)
+        })
+        .collect();
+    assert_eq!(versions.len(), 2, "an entry and its index");
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        // Another writer of the cache, as the program writes it: a new file renamed over the
+        // old, never a change in place.
+        scope.spawn(|| {
+            let temporary = scratch.cache().join(".tmp-test");
+            let mut round = 0usize;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for (file, whole, damaged) in &versions {
+                    std::fs::write(&temporary, if round.is_multiple_of(2) { damaged } else { whole }).unwrap();
+                    std::fs::rename(&temporary, file).unwrap();
+                }
+                round += 1;
+            }
+        });
+        for _ in 0..8 {
+            for (args, expected) in commands.iter().zip(&expected) {
+                let run = scratch.run(args);
+                assert_eq!((run.code, run.stdout.as_str()), (0, expected.as_str()), "{args:?}: {}", run.stderr);
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+}
+
+#[test]
+fn a_header_whose_body_length_is_forged_is_refused_or_read_right() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let path = data.to_str().unwrap();
+    let commands = [
+        vec!["--no-bundled", "--data", path, "export"],
+        vec!["--no-bundled", "--data", path, "events", "2008", "--json"],
+        vec!["--no-bundled", "--data", path, "show", "lemuria", "--json"],
+    ];
+    let expected: Vec<String> = commands.iter().map(|args| scratch.run(args).stdout).collect();
+    let entry = scratch.entries().pop().expect("an entry");
+    let whole = std::fs::read(&entry).unwrap();
+    let len = whole.len() - 64;
+    let body = usize::try_from(u64::from_le_bytes(whole[48..56].try_into().unwrap())).unwrap();
+    // Longer than the file, than the entry, as long as the entry (no head), a few bytes off
+    // the records' alignment either way, nothing at all.
+    let lengths = [u64::MAX, u64::MAX - 63, len as u64 + 1, len as u64, (body + 8) as u64, (body - 8) as u64, 4, 0];
+    for forged in lengths {
+        let mut bytes = whole.clone();
+        bytes[48..56].copy_from_slice(&forged.to_le_bytes());
+        // The checksum of what the forged length makes the head, where there is one.
+        if let Some(head) = usize::try_from(forged).ok().and_then(|b| bytes.get(64usize.checked_add(b)?..)) {
+            let checksum = xxhash_rust::xxh3::xxh3_64(head);
+            bytes[40..48].copy_from_slice(&checksum.to_le_bytes());
+        }
+        for (args, expected) in commands.iter().zip(&expected) {
+            std::fs::write(&entry, &bytes).unwrap();
+            let run = scratch.run(args);
+            assert_eq!((run.code, run.stdout.as_str()), (0, expected.as_str()), "{forged}, {args:?}: {}", run.stderr);
+        }
+    }
+}

@@ -278,9 +278,7 @@ impl Cache {
 
     /// The content hash of a regular file from its stamp, when its metadata is unchanged.
     pub fn stamped_hash(&self, path: &Path, metadata: &fs::Metadata) -> Option<u128> {
-        let mut stamp = Vec::new();
-        io::Read::read_to_end(&mut self.open_private(&self.stamp_path(path)?)?, &mut stamp).ok()?;
-        let (identity, hash) = decode_stamp(&stamp)?;
+        let (identity, hash) = decode_stamp(&read_stamp(self.open_private(&self.stamp_path(path)?)?)?)?;
         (identity == FileIdentity::of(metadata)?).then_some(hash)
     }
 
@@ -435,8 +433,8 @@ fn writer_is_gone(name: &str) -> bool {
 }
 
 /// Whether a cache file or directory is this user's alone: owned by the user and writable by no
-/// one else. Archives are read without rkyv's validation once their checksum matches, and a
-/// checksum guards against damage, not against someone who can write the file: so a cache that
+/// one else. A checksum guards against damage, not against someone who can write the file, and
+/// an entry whose structure is valid is answered from (its tables are believed): so a cache that
 /// others could write (a shared `RELATIONS_CACHE_DIR`, a file with loose permissions) is not
 /// read, and not written either.
 #[cfg(unix)]
@@ -591,10 +589,20 @@ impl FileIdentity {
     }
 }
 
+/// A stamp's length: magic 8, format 4, three u64, four i64, hash 16, checksum 8.
+const STAMP_LEN: usize = 8 + 4 + 3 * 8 + 4 * 8 + 16 + 8;
+
+/// A stamp file's bytes, or as many as tell it is not one: a large file (a sparse one costs its
+/// writer nothing) in a stamp's place is not read whole into memory.
+fn read_stamp(file: impl io::Read) -> Option<Vec<u8>> {
+    let mut stamp = Vec::with_capacity(STAMP_LEN + 1);
+    io::Read::read_to_end(&mut io::Read::take(file, STAMP_LEN as u64 + 1), &mut stamp).ok()?;
+    Some(stamp)
+}
+
 /// A stamp's file identity and content hash, if the stamp is whole and of this format.
 fn decode_stamp(bytes: &[u8]) -> Option<(FileIdentity, u128)> {
-    // magic 8, format 4, three u64, four i64, hash 16, checksum 8
-    const LEN: usize = 8 + 4 + 3 * 8 + 4 * 8 + 16 + 8;
+    const LEN: usize = STAMP_LEN;
     if bytes.len() != LEN || &bytes[..8] != MAGIC || bytes[8..12] != FORMAT.to_le_bytes() {
         return None;
     }
@@ -613,4 +621,18 @@ fn decode_stamp(bytes: &[u8]) -> Option<(FileIdentity, u128)> {
     };
     let hash = u128::from_le_bytes(body[12 + 56..].try_into().ok()?);
     Some((identity, hash))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{STAMP_LEN, read_stamp};
+
+    #[test]
+    fn a_stamp_is_read_only_as_far_as_a_stamp_can_reach() {
+        // An endless file in a stamp's place (a sparse one of a terabyte is as good as endless):
+        // a byte past a stamp's length is enough to refuse it.
+        let read = read_stamp(std::io::repeat(0)).expect("the bytes read");
+        assert_eq!(read.len(), STAMP_LEN + 1);
+        assert_eq!(read_stamp(&[1u8, 2, 3][..]), Some(vec![1, 2, 3]));
+    }
 }

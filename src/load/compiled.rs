@@ -11,8 +11,8 @@
 //!   events and figures involve each actor, which events a role is bounded by, and the year of
 //!   each actor's earliest event.
 //!
-//! The head is checked whole (its checksum in the entry's header, then rkyv's validation) on
-//! every read; a record is checked (its own checksum, then rkyv's validation) when it is read,
+//! The head is checked whole (its checksum in the entry's header, rkyv's validation, and its
+//! records' places following one another inside the body) on every read; a record is checked (its own checksum, then rkyv's validation) when it is read,
 //! and a record that is not wanted is not touched. A dataset read in part answers what its
 //! command asks exactly as the whole would (see [`Want`]).
 
@@ -231,6 +231,9 @@ pub fn read(
     {
         return None;
     }
+    // Each record lies after the one before it, within the body: no bytes are read (and hashed)
+    // for two records, so reading every record reads the body at most once, whatever the places.
+    in_order(&head.events.places, 0, body_len).and_then(|end| in_order(&head.figures.places, end, body_len))?;
     let mut data = Dataset::from_ordered(file);
     data.compiled = Some(key);
     let want = want(&data);
@@ -300,6 +303,16 @@ pub fn read(
     let partial = (!want.is_all()).then(first_event_years);
     data.add_records(events, figures, partial);
     Some(data)
+}
+
+/// Where the last of these places ends, when each starts at or after the end of the one before
+/// it (the first at or after `from`) and ends within the body.
+fn in_order(places: &ArchivedVec<ArchivedPlace>, from: u64, body_len: u64) -> Option<u64> {
+    places.iter().try_fold(from, |end, place| {
+        let start = place.start.to_native();
+        let next = start.checked_add(place.len.to_native())?;
+        (start >= end && next <= body_len).then_some(next)
+    })
 }
 
 /// The events and figures of a compiled dataset, each read and checked on first use.
@@ -529,4 +542,119 @@ where
         return None;
     }
     rkyv::access::<T::Archived, rkyv::rancor::Error>(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Entries forged by someone who can write the cache: the head rewritten, and its checksum
+    //! with it, so that only the checks of its structure stand between it and an answer.
+
+    use std::path::PathBuf;
+
+    use super::{Head, Records, Want};
+    use crate::load::cache::{Cache, HEADER};
+    use crate::load::{Input, load};
+    use crate::model::{Dataset, Slug};
+    use crate::query::DateRange;
+
+    const KEY: u128 = 7;
+
+    /// A cache holding the bundled dataset, and its entry's file.
+    fn cached() -> (tempfile::TempDir, Cache, PathBuf) {
+        let data = load(vec![Input::bundled()]).expect("the bundled dataset loads");
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let cache = Cache::new(dir.path().join("cache"));
+        cache.put(KEY, &data).expect("the dataset compiles");
+        let entry = std::fs::read_dir(cache.dir()).unwrap().map(|e| e.unwrap().path()).find(|p| p.is_file());
+        (dir, cache, entry.expect("an entry"))
+    }
+
+    /// Rewrite the entry's head as `change` makes it, with the length and checksum in the header
+    /// to match.
+    fn forge_head(entry: &PathBuf, change: impl FnOnce(&mut Head)) {
+        let mut bytes = std::fs::read(entry).unwrap();
+        let body_len = usize::try_from(u64::from_le_bytes(bytes[48..56].try_into().unwrap())).unwrap();
+        let mut aligned = rkyv::util::AlignedVec::<16>::new();
+        aligned.extend_from_slice(&bytes[HEADER + body_len..]);
+        let mut head = rkyv::from_bytes::<Head, rkyv::rancor::Error>(&aligned).expect("the head reads");
+        change(&mut head);
+        let head = rkyv::to_bytes::<rkyv::rancor::Error>(&head).unwrap();
+        bytes.truncate(HEADER + body_len);
+        bytes.extend_from_slice(&head);
+        let len = (bytes.len() - HEADER) as u64;
+        bytes[32..40].copy_from_slice(&len.to_le_bytes());
+        bytes[40..48].copy_from_slice(&xxhash_rust::xxh3::xxh3_64(&head).to_le_bytes());
+        std::fs::write(entry, bytes).unwrap();
+    }
+
+    /// Every way a command reads the entry: whole, by date, by actor, on use.
+    fn every_want() -> Vec<Want> {
+        let year = DateRange::parse("1879").expect("a year");
+        vec![
+            Want::all(),
+            Want { events: Records::Dated(year), figures: Records::Skip },
+            Want { events: Records::Of(vec![Slug::parse("chile").unwrap()]), figures: Records::Skip },
+        ]
+    }
+
+    fn reads(cache: &Cache, want: Want) -> Option<Dataset> {
+        cache.get(KEY, |_| want)
+    }
+
+    #[test]
+    fn an_unforged_entry_reads_every_way() {
+        let (_dir, cache, entry) = cached();
+        forge_head(&entry, |_| {});
+        for want in every_want() {
+            assert!(reads(&cache, want).is_some());
+        }
+    }
+
+    #[test]
+    fn records_whose_places_overlap_are_refused_rather_than_hashed_again_and_again() {
+        let (_dir, cache, entry) = cached();
+        // Every event's place made one span from the body's start to the end of the last
+        // event, which ends in a valid event: each passes its checksum and rkyv's validation, and
+        // each would hash the whole span (a million such places over a large body: a hang).
+        let body = std::fs::read(&entry).unwrap();
+        forge_head(&entry, |head| {
+            let last = *head.events.places.last().unwrap();
+            let span = last.start + last.len;
+            let checksum = xxhash_rust::xxh3::xxh3_64(&body[HEADER..HEADER + usize::try_from(span).unwrap()]);
+            for place in &mut head.events.places {
+                *place = super::Place { start: 0, len: span, checksum };
+            }
+        });
+        for want in every_want() {
+            assert!(reads(&cache, want).is_none(), "overlapping records are refused");
+        }
+    }
+
+    #[test]
+    fn records_out_of_order_are_refused() {
+        let (_dir, cache, entry) = cached();
+        forge_head(&entry, |head| head.events.places.swap(3, 4));
+        for want in every_want() {
+            assert!(reads(&cache, want).is_none(), "records out of order are refused");
+        }
+    }
+
+    #[test]
+    fn tables_that_name_records_the_entry_lacks_are_refused() {
+        for forge in [
+            (|head: &mut Head| head.events.by_actor.iter_mut().for_each(|l| l.push(u32::MAX))) as fn(&mut Head),
+            |head| head.role_events.push(u32::MAX - 1),
+            |head| head.figures.by_actor.iter_mut().for_each(|l| l.push(100_000)),
+            |head| head.event_dates.pop().map_or((), drop),
+            |head| head.first_event_years.push(Some(1)),
+        ] {
+            let (_dir, cache, entry) = cached();
+            forge_head(&entry, forge);
+            let want = Want {
+                events: Records::Of(vec![Slug::parse("chile").unwrap()]),
+                figures: Records::Of(vec![Slug::parse("chile").unwrap()]),
+            };
+            assert!(reads(&cache, want).is_none(), "a table naming a record past the end is refused");
+        }
+    }
 }

@@ -586,4 +586,48 @@ mod tests {
         let empty = load(Vec::new()).unwrap();
         assert!(!read(&bytes, &empty), "another dataset's index");
     }
+
+    #[test]
+    fn kept_numbers_that_would_cut_a_word_or_reach_past_an_array_are_refused() {
+        let data = load(vec![Input::bundled()]).unwrap();
+        let bytes = kept(&SearchIndex::new(&data));
+        let read = |bytes: &[u8]| {
+            let words = aligned(bytes);
+            SearchIndex::from_kept(&data, &bytemuck::cast_slice(&words)[..bytes.len()]).is_some()
+        };
+        let number = |at: usize| u32::from_ne_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        let (entries, terms, postings) = (number(12), number(16), number(20));
+        let entries_at = super::kept::entries_start();
+        let starts_at = entries_at + entries * 12;
+        let sorted_at = starts_at + (terms + 1) * 4 + postings * 4;
+        let ends_at = sorted_at + terms * 4;
+        let text_at = ends_at + terms * 4;
+        let with = |at: usize, value: &[u8]| {
+            let mut changed = bytes.clone();
+            changed[at..at + value.len()].copy_from_slice(value);
+            changed
+        };
+        assert!(read(&bytes));
+        // A word's end inside a character: two letters across it made one of two bytes ("é").
+        let end = (0..terms)
+            .map(|t| number(ends_at + t * 4))
+            .find(|&end| {
+                end > 0 && bytes[text_at + end - 1].is_ascii() && bytes.get(text_at + end).is_some_and(u8::is_ascii)
+            })
+            .expect("a word between two ASCII letters");
+        assert!(!read(&with(text_at + end - 1, "é".as_bytes())), "a word cut inside a character");
+        // Word ends out of order, past the text; starts out of order; a sorted term past the
+        // terms; an entry of a fifth kind or a fourteenth field.
+        assert!(!read(&with(ends_at, &u32::MAX.to_ne_bytes())), "a word ending past the text");
+        assert!(!read(&with(starts_at + 4, &u32::MAX.to_ne_bytes())), "starts out of order");
+        assert!(!read(&with(sorted_at, &u32::try_from(terms).unwrap().to_ne_bytes())), "a term past the terms");
+        assert!(!read(&with(entries_at + 10, &[4])), "a fifth kind of record");
+        assert!(!read(&with(entries_at + 11, &[13])), "a fourteenth field");
+        // Counts that would reach past the file, or overflow: refused before anything is read.
+        for at in [12, 16, 20, 24] {
+            for count in [u32::MAX, u32::MAX / 4 + 1, u32::MAX / 12 + 1] {
+                assert!(!read(&with(at, &count.to_ne_bytes())), "a count of {count} at {at}");
+            }
+        }
+    }
 }
