@@ -261,16 +261,7 @@ pub fn read(
     let events: Vec<u32> = match &want.events {
         Records::All => (0..index(events_len)).collect(),
         Records::Skip | Records::OnUse => Vec::new(),
-        Records::Of(ids) => {
-            let mut chosen: Vec<u32> = actor_places(ids)
-                .into_iter()
-                .flat_map(|a| head.events.by_actor[a].iter().map(|i| i.to_native()))
-                .chain(head.role_events.iter().map(|i| i.to_native()))
-                .collect();
-            chosen.sort_unstable();
-            chosen.dedup();
-            chosen
-        }
+        Records::Of(ids) => of_actors(&head.events, &actor_places(ids), head.role_events.as_slice()),
         Records::Dated(range) => head
             .event_dates
             .iter()
@@ -287,15 +278,7 @@ pub fn read(
     let figures: Vec<u32> = match &want.figures {
         Records::All | Records::Dated(_) => (0..index(figures_len)).collect(),
         Records::Skip | Records::OnUse => Vec::new(),
-        Records::Of(ids) => {
-            let mut chosen: Vec<u32> = actor_places(ids)
-                .into_iter()
-                .flat_map(|a| head.figures.by_actor[a].iter().map(|i| i.to_native()))
-                .collect();
-            chosen.sort_unstable();
-            chosen.dedup();
-            chosen
-        }
+        Records::Of(ids) => of_actors(&head.figures, &actor_places(ids), &[]),
     };
     let body_at = start as u64;
     let events = records::<Event>(body, entry_file, body_at, &head.events.places, &events)?;
@@ -369,9 +352,7 @@ impl Stored {
         T: rkyv::Archive,
         T::Archived: for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>,
     {
-        let place = table(self.head()?).places.get(i)?;
-        let place =
-            Place { start: place.start.to_native(), len: place.len.to_native(), checksum: place.checksum.to_native() };
+        let place = table(self.head()?).places.get(i)?.to_place();
         let archived = archived::<T>(self.entry.get(self.body.clone())?, &place);
         if archived.is_none() {
             self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -391,13 +372,8 @@ impl Stored {
             + rkyv::Deserialize<T, rkyv::api::high::HighDeserializer<rkyv::rancor::Error>>,
     {
         let record = slots.slot(i)?.get_or_init(|| {
-            let place = table(self.head()?).places.get(i)?;
-            let place = Place {
-                start: place.start.to_native(),
-                len: place.len.to_native(),
-                checksum: place.checksum.to_native(),
-            };
-            let record = record::<T>(self.entry.get(self.body.clone())?, &place).map(Box::new);
+            let archived = self.archived::<T>(table, i)?;
+            let record = rkyv::deserialize::<T, rkyv::rancor::Error>(archived).ok().map(Box::new);
             if record.is_none() {
                 self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
             }
@@ -446,6 +422,26 @@ impl crate::model::RecordStore for Stored {
     }
 }
 
+impl ArchivedPlace {
+    fn to_place(&self) -> Place {
+        Place { start: self.start.to_native(), len: self.len.to_native(), checksum: self.checksum.to_native() }
+    }
+}
+
+/// The records of a table that involve any of these actors (by their places in `actors`), and
+/// these others, in order and once each.
+fn of_actors(table: &ArchivedTable, actors: &[usize], others: &[rkyv::Archived<u32>]) -> Vec<u32> {
+    let mut chosen: Vec<u32> = actors
+        .iter()
+        .filter_map(|&a| table.by_actor.get(a))
+        .flat_map(|records| records.iter().map(|i| i.to_native()))
+        .chain(others.iter().map(|i| i.to_native()))
+        .collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    chosen
+}
+
 /// The records at these places of the table, each checked as it is read: from the mapped body
 /// when they are all the records, else copied from the file a run of neighbours at a time (a
 /// few records of a large entry: the pages around them, which a mapping would bring into the
@@ -464,10 +460,7 @@ where
 {
     /// A run of neighbours read at once is cut at this many bytes.
     const RUN: u64 = 4 << 20;
-    let place = |i: u32| -> Option<Place> {
-        let place = places.get(i as usize)?;
-        Some(Place { start: place.start.to_native(), len: place.len.to_native(), checksum: place.checksum.to_native() })
-    };
+    let place = |i: u32| places.get(i as usize).map(ArchivedPlace::to_place);
     let mut records = Vec::with_capacity(chosen.len());
     if chosen.len() == places.len() {
         for &i in chosen {
