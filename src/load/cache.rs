@@ -238,6 +238,7 @@ impl Cache {
         // SAFETY: as for entries: written whole to a new file and renamed, never in place.
         let map = unsafe { memmap2::MmapOptions::new().map(&file) }.ok()?;
         index_bytes(&map, key)?;
+        let _ = map.advise(memmap2::Advice::Random);
         // A hit counts as a use, for eviction (least recently used first).
         let _ = file.set_modified(SystemTime::now());
         Some(map)
@@ -530,15 +531,57 @@ fn header(key: u128, len: u64, checksum: u64, body_len: u64) -> [u8; HEADER] {
 
 /// The index in a search index file's bytes (after the header), when they are a whole index for
 /// this key.
-fn index_bytes(bytes: &[u8], key: u128) -> Option<&[u8]> {
-    let head = bytes.get(..HEADER)?;
+fn index_bytes(map: &memmap2::Mmap, key: u128) -> Option<&[u8]> {
+    let head = map.get(..HEADER)?;
     let len = u64::from_le_bytes(head[32..40].try_into().ok()?);
     let checksum = u64::from_le_bytes(head[40..48].try_into().ok()?);
     if head != header(key, len, checksum, 0) {
         return None;
     }
-    let archive = bytes.get(HEADER..)?;
-    (u64::try_from(archive.len()).ok()? == len && xxh3_64(archive) == checksum).then_some(archive)
+    let archive = map.get(HEADER..)?;
+    // SAFETY: the bytes of a mapped index file, which is never written in place.
+    (u64::try_from(archive.len()).ok()? == len && unsafe { checksum_released(archive) } == checksum).then_some(archive)
+}
+
+/// Bytes read a window at a time from a mapping drop out of the process after each window.
+const WINDOW: usize = 4 << 20;
+
+/// Drop the whole pages of `part` from the process once they have been read: they stay in the
+/// page cache, and a later read maps them again. Checking a whole entry or index this way keeps
+/// its pages from all counting against the process at once.
+///
+/// # Safety
+///
+/// `part` must lie in a read-only shared mapping of a file that is not written while mapped (a
+/// cache entry or index: they are never written in place). Elsewhere, dropping pages could
+/// lose data (private and anonymous memory reads back as zeroes).
+pub unsafe fn release(part: &[u8]) {
+    #[cfg(unix)]
+    {
+        // SAFETY: sysconf only reads a constant of the system.
+        let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(4096).max(1);
+        let start = (part.as_ptr() as usize).next_multiple_of(page);
+        let end = (part.as_ptr() as usize + part.len()) / page * page;
+        if end > start {
+            // SAFETY: whole pages inside `part`, which the caller vouches for (above).
+            unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED) };
+        }
+    }
+}
+
+/// The xxh3 checksum of `part`, read a window at a time, each window released once hashed.
+///
+/// # Safety
+///
+/// As for [`release`]: `part` lies in a read-only shared mapping of a cache file.
+pub unsafe fn checksum_released(part: &[u8]) -> u64 {
+    let mut hasher = Xxh3::new();
+    for window in part.chunks(WINDOW) {
+        hasher.update(window);
+        // SAFETY: forwarded to the caller.
+        unsafe { release(window) };
+    }
+    hasher.digest()
 }
 
 /// The metadata of a file that changes whenever its content does.

@@ -142,7 +142,9 @@ pub fn kept_search_index(data: &Dataset) -> Option<SearchIndex<'_>> {
 pub fn kept_search_index_in<'d>(cache: &cache::Cache, data: &'d Dataset) -> Option<SearchIndex<'d>> {
     let key = data.compiled?;
     let bytes = data.keep_index_bytes(Box::new(cache.get_index(key)?));
-    SearchIndex::from_kept(data, bytes.get(cache::HEADER..)?)
+    // SAFETY: the bytes are the mapped index file, which is never written in place.
+    let release = |part: &[u8]| unsafe { cache::release(part) };
+    SearchIndex::from_kept(data, bytes.get(cache::HEADER..)?, &release)
 }
 
 /// Whether a search index is kept beside the compiled dataset this (head of a) dataset was read

@@ -62,7 +62,7 @@ pub fn write(index: &SearchIndex, out: &mut impl Write) -> io::Result<()> {
 
 /// The index kept in these bytes, read in place, or None when they are not a whole index that
 /// fits this dataset.
-pub fn read<'d>(data: &'d Dataset, bytes: &'d [u8]) -> Option<SearchIndex<'d>> {
+pub fn read<'d>(data: &'d Dataset, bytes: &'d [u8], release: &dyn Fn(&[u8])) -> Option<SearchIndex<'d>> {
     let mut at = 0usize;
     let mut take = |len: usize| -> Option<&'d [u8]> {
         let part = bytes.get(at..at.checked_add(len)?)?;
@@ -94,7 +94,7 @@ pub fn read<'d>(data: &'d Dataset, bytes: &'d [u8]) -> Option<SearchIndex<'d>> {
     }
 
     let counts = [data.actors().len(), data.relationships().len(), data.event_count(), data.figure_count()];
-    let entries_fit = entries.iter().all(|e| {
+    let entries_fit = all_released(entries, release, |e| {
         usize::from(e.kind) < RecordKind::ALL.len()
             && usize::from(e.field) < Field::COUNT
             && (e.record as usize) < counts[usize::from(e.kind)]
@@ -105,7 +105,7 @@ pub fn read<'d>(data: &'d Dataset, bytes: &'d [u8]) -> Option<SearchIndex<'d>> {
         && starts.first() == Some(&0)
         && starts.windows(2).all(|w| w[0] <= w[1])
         && starts.last().is_some_and(|&last| last as usize == postings.len())
-        && postings.iter().all(|&e| e < n_entries)
+        && all_released(postings, release, |&e| e < n_entries)
         && sorted.iter().all(|&t| t < n_terms)
         && ends.windows(2).all(|w| w[0] <= w[1])
         && ends.last().is_none_or(|&last| last as usize == text.len())
@@ -120,6 +120,17 @@ pub fn read<'d>(data: &'d Dataset, bytes: &'d [u8]) -> Option<SearchIndex<'d>> {
         stats,
         base: bases(data),
         letters: std::sync::OnceLock::new(),
+    })
+}
+
+/// Whether every item passes `check`, read a window at a time, each window given to `release`
+/// once checked (the two largest arrays, entries and postings, are most of an index).
+fn all_released<T: bytemuck::Pod>(items: &[T], release: &dyn Fn(&[u8]), check: impl Fn(&T) -> bool) -> bool {
+    const WINDOW: usize = 4 << 20;
+    items.chunks((WINDOW / size_of::<T>()).max(1)).all(|window| {
+        let fits = window.iter().all(&check);
+        release(bytemuck::cast_slice(window));
+        fits
     })
 }
 

@@ -266,8 +266,10 @@ impl<'d> SearchIndex<'d> {
 
     /// The index kept in these bytes (by `write_kept`) for this dataset, read in place; None
     /// when the bytes are not a whole index that fits the dataset (every number is checked).
-    pub fn from_kept(data: &'d Dataset, bytes: &'d [u8]) -> Option<Self> {
-        kept::read(data, bytes)
+    /// `release` is given each large part of the bytes once it is checked (a mapped file's
+    /// pages can then leave the process until a search reads them).
+    pub fn from_kept(data: &'d Dataset, bytes: &'d [u8], release: &dyn Fn(&[u8])) -> Option<Self> {
+        kept::read(data, bytes, release)
     }
 
     fn postings(&self, term: u32) -> &[u32] {
@@ -546,7 +548,7 @@ mod tests {
         let built = SearchIndex::new(&data);
         let bytes = kept(&built);
         let words = aligned(&bytes);
-        let kept = SearchIndex::from_kept(&data, &bytemuck::cast_slice(&words)[..bytes.len()])
+        let kept = SearchIndex::from_kept(&data, &bytemuck::cast_slice(&words)[..bytes.len()], &|_| {})
             .expect("the index fits its dataset");
         for query in ["camisea", "ilo", "lease", "pinnera", "\"salida al mar\"", "DEA", "coca gas", "cocx"] {
             assert_eq!(ids(&kept, query), ids(&built, query), "{query}");
@@ -560,7 +562,7 @@ mod tests {
         let bytes = kept(&built);
         let read = |bytes: &[u8], data| {
             let words = aligned(bytes);
-            SearchIndex::from_kept(data, &bytemuck::cast_slice(&words)[..bytes.len()]).is_some()
+            SearchIndex::from_kept(data, &bytemuck::cast_slice(&words)[..bytes.len()], &|_| {}).is_some()
         };
         assert!(read(&bytes, &data));
         let entries = u32::from_ne_bytes(bytes[12..16].try_into().unwrap()) as usize;
@@ -593,7 +595,7 @@ mod tests {
         let bytes = kept(&SearchIndex::new(&data));
         let read = |bytes: &[u8]| {
             let words = aligned(bytes);
-            SearchIndex::from_kept(&data, &bytemuck::cast_slice(&words)[..bytes.len()]).is_some()
+            SearchIndex::from_kept(&data, &bytemuck::cast_slice(&words)[..bytes.len()], &|_| {}).is_some()
         };
         let number = |at: usize| u32::from_ne_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
         let (entries, terms, postings) = (number(12), number(16), number(20));
