@@ -42,6 +42,10 @@ fn every_profile_read_in_part_is_the_profile_of_the_whole() {
             compiled.assert_same(&whole, &["--format", format, "compare", "bolivia", pair[1]]);
         }
     }
+    // `info` reads no event or figure: its counts and years come from the compiled head.
+    for format in ["plain", "json", "table"] {
+        assert!(compiled.assert_same(&whole, &["--format", format, "info"]), "info reads in part");
+    }
     // A name that resolves to nothing reads everything, to say where else the words appear.
     assert!(!compiled.assert_same(&whole, &["show", "camisea"]));
 }

@@ -411,5 +411,6 @@ proptest! {
             compiled.assert_same(&data, &["--format", "plain", "timeline", range]);
         }
         compiled.assert_same(&data, &["--format", "plain", "events", "--as-of", &year]);
+        compiled.assert_same(&data, &["--format", "json", "info"]);
     }
 }

@@ -3,12 +3,20 @@
 use serde_json::json;
 
 use crate::error::Result;
+use crate::load::compiled::{Records, Want};
 use crate::model::{ActorKind, Dataset};
 use crate::render::{Block, Cell, Document, Format, Listing, Output};
 
+/// Which records `info` reads from a compiled dataset: no events or figures (their counts and
+/// years are in the compiled dataset's head).
+pub fn want() -> Want {
+    Want { events: Records::Skip, figures: Records::Skip }
+}
+
 pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
-    let years = data.events().iter().flat_map(|e| [e.date.year(), e.end.unwrap_or(e.date).year()]);
-    let covered = years.clone().min().zip(years.max());
+    // From the dataset's extent: a compiled dataset is counted without its events being read.
+    let extent = data.extent();
+    let covered = extent.years;
     // Each count under the word `relations list` takes for its records, and a phrase for people.
     let mut counts: Vec<(&str, String, usize)> = ActorKind::ALL
         .iter()
@@ -16,8 +24,8 @@ pub fn run(data: &Dataset, out: &mut Output) -> Result<()> {
         .collect();
     counts.extend([
         ("relationships", "relationships".to_owned(), data.relationships().len()),
-        ("events", "events".to_owned(), data.events().len()),
-        ("figures", "figures".to_owned(), data.figures().len()),
+        ("events", "events".to_owned(), extent.events),
+        ("figures", "figures".to_owned(), extent.figures),
     ]);
     let info = data.info();
     if out.format == Format::Json {

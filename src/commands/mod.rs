@@ -203,6 +203,7 @@ pub fn want(cli: &Cli, head: &Dataset) -> load::compiled::Want {
         Command::Show(args) => want_actors(args.actors.iter().map(String::as_str), head),
         Command::Compare(args) => want_actors([args.first.as_str(), args.second.as_str()], head),
         Command::Search(_) => search::want(head),
+        Command::Info => info::want(),
         _ => load::compiled::Want::all(),
     }
 }

@@ -22,8 +22,8 @@ use rkyv::vec::ArchivedVec;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::{
-    Actor, Dataset, DatasetFile, DatasetInfo, Date, Event, EventText, EventType, Figure, FigureText, Relationship,
-    Slug, Source,
+    Actor, Dataset, DatasetFile, DatasetInfo, Date, Event, EventText, EventType, Extent, Figure, FigureText,
+    Relationship, Slug, Source,
 };
 use crate::query::DateRange;
 
@@ -87,6 +87,8 @@ pub struct Head {
     role_events: Vec<u32>,
     /// By actor (in `actors`' order): the year of the earliest date of an event involving it.
     first_event_years: Vec<Option<u16>>,
+    /// The first and last year the events cover (`Dataset::extent`).
+    years: Option<(u16, u16)>,
 }
 
 /// Where each record of one kind lies in the body, and which involve each actor.
@@ -184,6 +186,7 @@ pub fn write(out: &mut impl Write, data: &Dataset) -> io::Result<Written> {
         event_dates: data.events().iter().map(|e| (e.date, e.last())).collect(),
         role_events,
         first_event_years,
+        years: data.extent().years,
     };
     let head = rkyv::to_bytes::<rkyv::rancor::Error>(&head).map_err(io::Error::other)?;
     out.write_all(&head)?;
@@ -237,6 +240,8 @@ pub fn read(
     in_order(&head.events.places, 0, body_len).and_then(|end| in_order(&head.figures.places, end, body_len))?;
     let mut data = Dataset::from_ordered(file);
     data.compiled = Some(key);
+    let years = rkyv::deserialize::<Option<(u16, u16)>, rkyv::rancor::Error>(&head.years).ok()?;
+    let extent = Extent { events: events_len, figures: figures_len, years };
     let want = want(&data);
     if want.is_all() {
         // Every record, in order: read ahead (the entry was mapped for reading a few).
@@ -244,7 +249,7 @@ pub fn read(
     }
     let first_event_years = || head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect();
     if matches!((&want.events, &want.figures), (Records::OnUse, _) | (_, Records::OnUse)) {
-        let years = first_event_years();
+        let first_years = first_event_years();
         let store = Stored {
             events: Slots::new(events_len),
             figures: Slots::new(figures_len),
@@ -253,7 +258,8 @@ pub fn read(
             entry,
             damaged: std::sync::atomic::AtomicBool::new(false),
         };
-        data.set_store(Box::new(store), years);
+        data.set_store(Box::new(store), first_years);
+        data.set_extent(extent);
         return Some(data);
     }
     let actor_places =
@@ -285,6 +291,9 @@ pub fn read(
     let events = records::<Event>(body, entry_file, body_at, &head.events.places, &events)?;
     let figures = records::<Figure>(body, entry_file, body_at, &head.figures.places, &figures)?;
     let partial = (!want.is_all()).then(first_event_years);
+    if partial.is_some() {
+        data.set_extent(extent);
+    }
     data.add_records(events, figures, partial);
     Some(data)
 }

@@ -329,9 +329,21 @@ pub struct Dataset {
     /// Events and figures read one by one, by their place, on first use (`event_at`,
     /// `figure_at`) instead of being held in `file`: a search reads a few records this way.
     store: Option<Box<dyn RecordStore>>,
+    /// How many events and figures the whole dataset has and the years they cover, when only some
+    /// of them were read (or they are in a store).
+    extent: Option<Extent>,
     /// Bytes kept for as long as the dataset: its search index as read from the cache, which the
     /// index reads in place.
     kept_index: std::sync::OnceLock<KeptBytes>,
+}
+
+/// How many events and figures a dataset has, and the first and last year its events cover
+/// (from each event's date to its end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extent {
+    pub events: usize,
+    pub figures: usize,
+    pub years: Option<(u16, u16)>,
 }
 
 /// Bytes owned by a dataset (a mapped file), shown by their length.
@@ -429,6 +441,7 @@ impl Dataset {
             compiled: None,
             first_event_years: None,
             store: None,
+            extent: None,
             kept_index: std::sync::OnceLock::new(),
         }
     }
@@ -466,6 +479,23 @@ impl Dataset {
     /// them out; the first bytes kept stay (one dataset has one kept index).
     pub fn keep_index_bytes(&self, bytes: Box<dyn AsRef<[u8]> + Send + Sync>) -> &[u8] {
         self.kept_index.get_or_init(|| KeptBytes(bytes)).0.as_ref().as_ref()
+    }
+
+    /// The whole dataset's extent, when only some of its events and figures were read (or they
+    /// are in a store): what `extent` then answers.
+    pub fn set_extent(&mut self, extent: Extent) {
+        self.extent = Some(extent);
+    }
+
+    /// How many events and figures the dataset has and the years its events cover (the whole
+    /// dataset's, also when only some records were read).
+    pub fn extent(&self) -> Extent {
+        if let Some(extent) = self.extent {
+            return extent;
+        }
+        let first = self.file.events.iter().map(|e| e.date.year()).min();
+        let last = self.file.events.iter().map(|e| e.last().year()).max();
+        Extent { events: self.file.events.len(), figures: self.file.figures.len(), years: first.zip(last) }
     }
 
     /// True when events and figures are read from a store on first use (`set_store`).
