@@ -23,7 +23,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::{
     Actor, Dataset, DatasetFile, DatasetInfo, Date, Event, EventText, EventType, Extent, Figure, FigureText,
-    Relationship, Slug, Source,
+    Relationship, Slug, Source, WholeDataset,
 };
 use crate::query::DateRange;
 
@@ -247,9 +247,12 @@ pub fn read(
         // Every record, in order: read ahead (the entry was mapped for reading a few).
         let _ = entry.advise(memmap2::Advice::Sequential);
     }
-    let first_event_years = || head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect();
+    let whole = || WholeDataset {
+        extent,
+        first_event_years: head.first_event_years.iter().map(|y| y.as_ref().map(|y| y.to_native())).collect(),
+    };
     if matches!((&want.events, &want.figures), (Records::OnUse, _) | (_, Records::OnUse)) {
-        let first_years = first_event_years();
+        let whole = whole();
         let store = Stored {
             events: Slots::new(events_len),
             figures: Slots::new(figures_len),
@@ -258,8 +261,7 @@ pub fn read(
             entry,
             damaged: std::sync::atomic::AtomicBool::new(false),
         };
-        data.set_store(Box::new(store), first_years);
-        data.set_extent(extent);
+        data.set_store(Box::new(store), whole);
         return Some(data);
     }
     let actor_places =
@@ -290,11 +292,7 @@ pub fn read(
     let body_at = start as u64;
     let events = records::<Event>(body, entry_file, body_at, &head.events.places, &events)?;
     let figures = records::<Figure>(body, entry_file, body_at, &head.figures.places, &figures)?;
-    let partial = (!want.is_all()).then(first_event_years);
-    if partial.is_some() {
-        data.set_extent(extent);
-    }
-    data.add_records(events, figures, partial);
+    data.add_records(events, figures, (!want.is_all()).then(whole));
     Some(data)
 }
 

@@ -323,15 +323,12 @@ pub struct Dataset {
     /// The key of the dataset's entry in the cache of compiled datasets, when the loader gave
     /// it one (a search index can be kept beside it; not made from a partial dataset).
     pub compiled: Option<u128>,
-    /// Set when only some events and figures were read (`load::compiled::Want`): then, by
-    /// actor, the year of its earliest event in the whole dataset.
-    first_event_years: Option<Vec<Option<u16>>>,
+    /// Set when only some events and figures were read (`load::compiled::Want`), or they are in
+    /// a store: what the whole dataset holds that the records read cannot tell.
+    whole: Option<WholeDataset>,
     /// Events and figures read one by one, by their place, on first use (`event_at`,
     /// `figure_at`) instead of being held in `file`: a search reads a few records this way.
     store: Option<Box<dyn RecordStore>>,
-    /// How many events and figures the whole dataset has and the years they cover, when only some
-    /// of them were read (or they are in a store).
-    extent: Option<Extent>,
     /// Bytes kept for as long as the dataset: its search index as read from the cache, which the
     /// index reads in place.
     kept_index: std::sync::OnceLock<KeptBytes>,
@@ -344,6 +341,14 @@ pub struct Extent {
     pub events: usize,
     pub figures: usize,
     pub years: Option<(u16, u16)>,
+}
+
+/// What a dataset read in part knows of the whole (from the compiled dataset's head).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WholeDataset {
+    pub extent: Extent,
+    /// By actor (in `actors`' order), the year of its earliest event.
+    pub first_event_years: Vec<Option<u16>>,
 }
 
 /// Bytes owned by a dataset (a mapped file), shown by their length.
@@ -439,39 +444,31 @@ impl Dataset {
             actor_index,
             events_by_actor: std::sync::OnceLock::new(),
             compiled: None,
-            first_event_years: None,
+            whole: None,
             store: None,
-            extent: None,
             kept_index: std::sync::OnceLock::new(),
         }
     }
 
     /// Add the events and figures read from a compiled dataset (in its order) to one that has
-    /// none yet. With `first_event_years` (by actor), they are only some of the dataset's.
-    pub fn add_records(
-        &mut self,
-        events: Vec<Event>,
-        figures: Vec<Figure>,
-        first_event_years: Option<Vec<Option<u16>>>,
-    ) {
+    /// none yet. With `whole`, they are only some of the dataset's.
+    pub fn add_records(&mut self, events: Vec<Event>, figures: Vec<Figure>, whole: Option<WholeDataset>) {
         self.file.events = events;
         self.file.figures = figures;
         self.events_by_actor = std::sync::OnceLock::new();
-        self.first_event_years = first_event_years;
+        self.whole = whole;
     }
 
-    /// True when only the events and figures a command needed were read (`load::compiled`).
+    /// True when only the events and figures a command needed were read, or they are in a
+    /// store (`load::compiled`).
     pub fn is_partial(&self) -> bool {
-        self.first_event_years.is_some()
+        self.whole.is_some()
     }
 
     /// Read the events and figures from a store, each on first use, instead of holding them.
     /// `events()` and `figures()` are then empty: only `event_at` and `figure_at` reach them.
-    pub fn set_store(&mut self, store: Box<dyn RecordStore>, first_event_years: Vec<Option<u16>>) {
-        self.file.events = Vec::new();
-        self.file.figures = Vec::new();
-        self.events_by_actor = std::sync::OnceLock::new();
-        self.first_event_years = Some(first_event_years);
+    pub fn set_store(&mut self, store: Box<dyn RecordStore>, whole: WholeDataset) {
+        self.add_records(Vec::new(), Vec::new(), Some(whole));
         self.store = Some(store);
     }
 
@@ -481,17 +478,11 @@ impl Dataset {
         self.kept_index.get_or_init(|| KeptBytes(bytes)).0.as_ref().as_ref()
     }
 
-    /// The whole dataset's extent, when only some of its events and figures were read (or they
-    /// are in a store): what `extent` then answers.
-    pub fn set_extent(&mut self, extent: Extent) {
-        self.extent = Some(extent);
-    }
-
     /// How many events and figures the dataset has and the years its events cover (the whole
     /// dataset's, also when only some records were read).
     pub fn extent(&self) -> Extent {
-        if let Some(extent) = self.extent {
-            return extent;
+        if let Some(whole) = &self.whole {
+            return whole.extent;
         }
         let first = self.file.events.iter().map(|e| e.date.year()).min();
         let last = self.file.events.iter().map(|e| e.last().year()).max();
@@ -559,8 +550,8 @@ impl Dataset {
     /// The year of the earliest date of an event involving the actor, in the whole dataset
     /// (also when it was read in part).
     pub fn first_event_year(&self, id: &str) -> Option<u16> {
-        match &self.first_event_years {
-            Some(years) => self.actor_place(id).and_then(|place| years.get(place).copied().flatten()),
+        match &self.whole {
+            Some(whole) => self.actor_place(id).and_then(|place| whole.first_event_years.get(place).copied().flatten()),
             None => self.events_of(id).map(|e| e.date.year()).min(),
         }
     }
