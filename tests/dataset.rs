@@ -135,6 +135,61 @@ fn export_loads_back_unchanged() {
     assert_eq!(first.stdout, second.stdout);
 }
 
+/// The bundled dataset written with its collections in reverse order and 5 MiB of spaces after
+/// the first record of each, so that the loader gives back the text it has parsed while later
+/// records are still to come; `break_record` spoils records on the way.
+fn reversed_and_padded(break_record: impl Fn(&str, usize, &mut Value)) -> String {
+    let mut data = export();
+    let padding = " ".repeat(5 << 20);
+    let mut text = String::from("{");
+    for key in ["figures", "events", "relationships", "actors", "sources"] {
+        let records = data[key].as_array_mut().unwrap();
+        for (index, record) in records.iter_mut().enumerate() {
+            break_record(key, index, record);
+        }
+        let mut records = records.iter().map(Value::to_string);
+        let first = records.next().unwrap();
+        let rest: String = records.map(|record| format!(",{record}")).collect();
+        text += &format!("\"{key}\": [{first}{padding}{rest}],\n");
+    }
+    text + &format!("\"dataset\": {}}}", data["dataset"])
+}
+
+#[test]
+fn a_dataset_loads_the_same_whatever_the_order_of_its_collections_and_its_size() {
+    let dir = std::env::temp_dir().join(format!("relations-reversed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("reversed.json");
+    std::fs::write(&path, reversed_and_padded(|_, _, _| {})).unwrap();
+    let reread = run(&["--no-bundled", "--no-cache", "--data", path.to_str().unwrap(), "export"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(reread.code, 0, "{}", reread.stderr);
+    assert_eq!(reread.stdout, run(&["export"]).stdout);
+}
+
+#[test]
+fn problems_deep_in_a_large_file_are_located_and_listed_in_the_usual_order() {
+    let dir = std::env::temp_dir().join(format!("relations-reversed-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("reversed.json");
+    let last_event = export()["events"].as_array().unwrap().len() - 1;
+    let text = reversed_and_padded(|key, index, record| match (key, index) {
+        ("events", i) if i == last_event => record["date"] = Value::from("2008-13"),
+        ("actors", 3) => record["colour"] = Value::from("red"),
+        _ => {}
+    });
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let run = run(&["--no-bundled", "--no-cache", "validate", path]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_error(&run, 3, "2 problems");
+    let actor = format!("{path}: actors[3].colour: ");
+    let event = format!("{path}: events[{last_event}].date: ");
+    assert_problem(&run, "reversed.json", &actor, "unknown field `colour`");
+    assert_problem(&run, "reversed.json", &event, "has month 13");
+    assert!(run.stderr.find(&actor) < run.stderr.find(&event), "actors come before events:\n{}", run.stderr);
+}
+
 #[test]
 fn a_user_dataset_replaces_bundled_records_with_the_same_id_and_adds_new_ones() {
     let small = fixture("small.json");

@@ -544,7 +544,7 @@ fn index_bytes(map: &memmap2::Mmap, key: u128) -> Option<&[u8]> {
 }
 
 /// Bytes read a window at a time from a mapping drop out of the process after each window.
-const WINDOW: usize = 4 << 20;
+pub(crate) const WINDOW: usize = 4 << 20;
 
 /// Drop the whole pages of `part` from the process once they have been read: they stay in the
 /// page cache, and a later read maps them again. Checking a whole entry or index this way keeps
@@ -553,8 +553,8 @@ const WINDOW: usize = 4 << 20;
 /// # Safety
 ///
 /// `part` must lie in a read-only shared mapping of a file that is not written while mapped (a
-/// cache entry or index: they are never written in place). Elsewhere, dropping pages could
-/// lose data (private and anonymous memory reads back as zeroes).
+/// cache entry or index: they are never written in place), or in memory of the caller's own
+/// that is never read again: private and anonymous memory reads back as zeroes once dropped.
 pub unsafe fn release(part: &[u8]) {
     #[cfg(unix)]
     {

@@ -185,10 +185,10 @@ pub fn load(inputs: Vec<Input>) -> Result<Dataset> {
     let mut parsed_files = Vec::with_capacity(inputs.len());
     let mut unparsed_actors = Vec::new();
     for input in inputs {
-        let mut parsed = parse(&input);
+        let (name, mut parsed) = parse_owned(input);
         problems.append(&mut parsed.problems);
         unparsed_actors.append(&mut parsed.unparsed_actors);
-        parsed_files.push((input.name, parsed.file, parsed.positions));
+        parsed_files.push((name, parsed.file, parsed.positions));
     }
     let files = parsed_files
         .iter_mut()
@@ -223,9 +223,23 @@ pub type Positions = std::collections::HashMap<&'static str, Vec<usize>>;
 
 /// Parse one document into records, collecting a problem for each record that does not fit.
 ///
-/// A valid document is read in one pass straight into the records. Only when that fails is it
-/// read again record by record, so that every problem is found and located.
+/// The document is first split into its records (a quick pass that checks the JSON syntax),
+/// then each record is parsed on its own: one bad record does not hide the others, and a record
+/// that does not fit is parsed again to locate its problem.
 pub fn parse(input: &Input) -> Parsed {
+    parse_text(&input.name, &input.bytes, &mut Behind::keep())
+}
+
+/// [`parse`], giving back the input's memory as its records are parsed: the text of the records
+/// already parsed is released a window at a time, so the input and the records it becomes do
+/// not both count whole at the peak of a load.
+fn parse_owned(input: Input) -> (String, Parsed) {
+    let Input { name, bytes } = input;
+    let parsed = parse_text(&name, &bytes, &mut Behind::release(&bytes));
+    (name, parsed)
+}
+
+fn parse_text(name: &str, bytes: &[u8], behind: &mut Behind) -> Parsed {
     let mut parsed = Parsed {
         file: DatasetFile::default(),
         problems: Vec::new(),
@@ -233,11 +247,11 @@ pub fn parse(input: &Input) -> Parsed {
         positions: Positions::new(),
     };
     // A byte-order mark before the JSON is accepted and skipped.
-    let text = match std::str::from_utf8(&input.bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
         Err(e) => {
             parsed.problems.push(Problem {
-                file: input.name.clone(),
+                file: name.to_owned(),
                 location: String::new(),
                 message: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
             });
@@ -245,18 +259,14 @@ pub fn parse(input: &Input) -> Parsed {
         }
     };
     // The bundled dataset was parsed when the program was built.
-    if input.name == BUNDLED_NAME
-        && input.bytes == BUNDLED.as_bytes()
+    if name == BUNDLED_NAME
+        && bytes == BUNDLED.as_bytes()
         && let Some(file) = compiled_bundled()
     {
         parsed.file = file;
         return parsed;
     }
-    if let Ok(file) = serde_json::from_str::<DatasetFile>(text) {
-        parsed.file = file;
-        return parsed;
-    }
-    match parse_records(&input.name, text, &mut parsed) {
+    match parse_records(name, text, &mut parsed, behind) {
         Ok(()) => {}
         Err(problem) => parsed.problems.push(problem),
     }
@@ -282,7 +292,7 @@ struct RawDocument<'a> {
     figures: Vec<&'a RawValue>,
 }
 
-fn parse_records(name: &str, text: &str, parsed: &mut Parsed) -> Result<(), Problem> {
+fn parse_records(name: &str, text: &str, parsed: &mut Parsed, behind: &mut Behind) -> Result<(), Problem> {
     let problem = |location: String, message: String| Problem { file: name.to_owned(), location, message };
     if !text.trim_start().starts_with('{') {
         // Say what the top level is, once the text is known to be JSON at all.
@@ -316,42 +326,111 @@ fn parse_records(name: &str, text: &str, parsed: &mut Parsed) -> Result<(), Prob
             Err(failure) => problems.push(failure.at(&problem, "dataset")),
         }
     }
+    // Collections are parsed in the order they lie in the text, so that all the text before a
+    // record has been parsed when it is reached (see `Behind`); their problems are reported in
+    // the usual order whatever the file's.
+    let first = |items: &[&RawValue]| items.first().map_or(usize::MAX, |raw| raw.get().as_ptr() as usize);
+    let mut order = [
+        first(&document.sources),
+        first(&document.actors),
+        first(&document.relationships),
+        first(&document.events),
+        first(&document.figures),
+    ]
+    .into_iter()
+    .enumerate()
+    .collect::<Vec<_>>();
+    order.sort_by_key(|&(_, at)| at);
+    let mut found: [Vec<Problem>; 5] = Default::default();
     let mut none = Vec::new();
-    file.sources = records("sources", &document.sources, problems, &problem, positions, &mut none);
-    file.actors = records("actors", &document.actors, problems, &problem, positions, unparsed_actors);
-    file.relationships = records("relationships", &document.relationships, problems, &problem, positions, &mut none);
-    file.events = records("events", &document.events, problems, &problem, positions, &mut none);
-    file.figures = records("figures", &document.figures, problems, &problem, positions, &mut none);
+    for (collection, _) in order {
+        let found = &mut found[collection];
+        let mut at = Place { problems: found, problem: &problem, positions, behind };
+        match collection {
+            0 => file.sources = at.records("sources", &document.sources, &mut none),
+            1 => file.actors = at.records("actors", &document.actors, unparsed_actors),
+            2 => file.relationships = at.records("relationships", &document.relationships, &mut none),
+            3 => file.events = at.records("events", &document.events, &mut none),
+            _ => file.figures = at.records("figures", &document.figures, &mut none),
+        }
+    }
+    problems.extend(found.into_iter().flatten());
     Ok(())
 }
 
-/// Each element of a collection on its own, so that one bad record does not hide the others.
-fn records<T: DeserializeOwned>(
-    key: &'static str,
-    items: &[&RawValue],
-    problems: &mut Vec<Problem>,
-    problem: &impl Fn(String, String) -> Problem,
-    positions: &mut Positions,
-    unparsed_ids: &mut Vec<String>,
-) -> Vec<T> {
-    let mut parsed = Vec::with_capacity(items.len());
-    let places = positions.entry(key).or_default();
-    for (index, raw) in items.iter().enumerate() {
-        match deserialize(raw.get()) {
-            Ok(record) => {
-                parsed.push(record);
-                places.push(index);
-            }
-            Err(failure) => {
-                problems.push(failure.at(problem, &format!("{key}[{index}]")));
-                // Only the id is wanted, to keep references to this record from being reported twice.
-                if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str(raw.get()) {
-                    unparsed_ids.push(id);
+/// The text of an input up to where its parse has reached, given back to the system a window
+/// at a time when the input is the parse's own (`parse_owned`).
+struct Behind {
+    start: usize,
+    released: usize,
+    release: bool,
+}
+
+impl Behind {
+    fn keep() -> Self {
+        Self { start: 0, released: 0, release: false }
+    }
+
+    fn release(bytes: &[u8]) -> Self {
+        let start = bytes.as_ptr() as usize;
+        Self { start, released: start, release: true }
+    }
+
+    /// The parse has reached `next`: every byte before it has been read for the last time.
+    fn reached(&mut self, next: &str) {
+        let at = next.as_ptr() as usize;
+        if self.release && at >= self.released + cache::WINDOW {
+            // SAFETY: the bytes are the input's own buffer (`parse_owned` holds it until the
+            // parse returns and then frees it), lie wholly before the record about to be
+            // parsed, and are never read again: the document was split into records before any
+            // was parsed, and records are parsed in the order they lie in the text. Released
+            // pages of private memory read back as zeroes, which nothing does.
+            unsafe { cache::release(std::slice::from_raw_parts(self.released as *const u8, at - self.released)) };
+            self.released = at;
+        }
+        debug_assert!(self.start <= at);
+    }
+}
+
+/// Where the records of one collection go: their problems and places.
+struct Place<'p, P> {
+    problems: &'p mut Vec<Problem>,
+    problem: &'p P,
+    positions: &'p mut Positions,
+    behind: &'p mut Behind,
+}
+
+impl<P: Fn(String, String) -> Problem> Place<'_, P> {
+    /// Each element of a collection on its own, so that one bad record does not hide the
+    /// others. A record is parsed straight into its type; only one that does not fit is parsed
+    /// again to locate the problem.
+    fn records<T: DeserializeOwned>(
+        &mut self,
+        key: &'static str,
+        items: &[&RawValue],
+        unparsed_ids: &mut Vec<String>,
+    ) -> Vec<T> {
+        let mut parsed = Vec::with_capacity(items.len());
+        let places = self.positions.entry(key).or_default();
+        for (index, raw) in items.iter().enumerate() {
+            self.behind.reached(raw.get());
+            let record = serde_json::from_str(raw.get()).or_else(|_| deserialize(raw.get()));
+            match record {
+                Ok(record) => {
+                    parsed.push(record);
+                    places.push(index);
+                }
+                Err(failure) => {
+                    self.problems.push(failure.at(self.problem, &format!("{key}[{index}]")));
+                    // Only the id is wanted, to keep references to this record from being reported twice.
+                    if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str(raw.get()) {
+                        unparsed_ids.push(id);
+                    }
                 }
             }
         }
+        parsed
     }
-    parsed
 }
 
 /// The id of a record that did not parse, if it has one.
