@@ -149,7 +149,7 @@ pub fn write(out: &mut impl Write, data: &Dataset) -> io::Result<Written> {
             if events_by_actor[actor].last() != Some(&index(i)) {
                 events_by_actor[actor].push(index(i));
             }
-            let year = event.date.year();
+            let year = event.certain_by_year();
             first_event_years[actor] = Some(first_event_years[actor].map_or(year, |y: u16| y.min(year)));
         }
     }

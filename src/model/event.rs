@@ -72,6 +72,17 @@ impl Event {
         }
     }
 
+    /// The first year by which the event had certainly happened or begun: its date's year,
+    /// except for one moment somewhere in a span, which is certain only by the span's last
+    /// year. What an event shows of its actors (that a bloc existed, a person was active) is
+    /// known from this year, not from the earliest year the event may fall in.
+    pub fn certain_by_year(&self) -> u16 {
+        match (self.span_kind(), self.end) {
+            (SpanKind::Moment, Some(end)) => end.year(),
+            _ => self.date.year(),
+        }
+    }
+
     /// The last date the event can mean (its `end`, or its `date`).
     pub fn last(&self) -> Date {
         self.end.unwrap_or(self.date)

@@ -547,12 +547,12 @@ impl Dataset {
         self.actor_index.get(id).copied()
     }
 
-    /// The year of the earliest date of an event involving the actor, in the whole dataset
-    /// (also when it was read in part).
+    /// The first year an event involving the actor certainly places it
+    /// ([`Event::certain_by_year`]), in the whole dataset (also when it was read in part).
     pub fn first_event_year(&self, id: &str) -> Option<u16> {
         match &self.whole {
             Some(whole) => self.actor_place(id).and_then(|place| whole.first_event_years.get(place).copied().flatten()),
-            None => self.events_of(id).map(|e| e.date.year()).min(),
+            None => self.events_of(id).map(Event::certain_by_year).min(),
         }
     }
 

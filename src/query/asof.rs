@@ -44,7 +44,8 @@ pub fn founded_after(bloc: &Actor, year: u16) -> bool {
 }
 
 /// The first year the dataset places a bloc in time: its founding, or else the earliest dated
-/// record involving it (an event, a relationship period), or else the dataset's own `as_of`.
+/// record involving it (an event, by the year it certainly happened; a relationship period),
+/// or else the dataset's own `as_of`.
 pub fn first_placed(data: &Dataset, bloc: &Actor) -> Option<u16> {
     if let Some(founded) = bloc.founded {
         return Some(founded.year());
