@@ -428,3 +428,17 @@ fn moves_waiting_together_end_where_they_would_one_by_one() {
     assert_eq!(together.wrapped.rows, one_by_one.wrapped.rows);
     assert_ne!(id(&together), "chile");
 }
+
+#[test]
+fn as_of_a_year_before_the_record_the_page_tells_neither_the_founding_nor_the_first_year() {
+    let data = Data::new(bundled());
+    let unasur = State::new(&data, data.find("unasur").ok(), Some(2000), (120, 40));
+    let shown = screen(&unasur, &data, (120, 40));
+    assert!(shown.contains("not yet as of 2000, per the record"), "{shown}");
+    assert!(shown.contains("UNASUR had not been founded as of 2000, per the record"), "{shown}");
+    assert!(!shown.contains("founded   2008") && !shown.contains("before 2008"), "{shown}");
+    let chile = State::new(&data, data.find("chile").ok(), Some(1850), (120, 40));
+    let shown = screen(&chile, &data, (120, 40));
+    assert!(shown.contains("the dataset records nothing about Chile as early as 1850"), "{shown}");
+    assert!(!shown.contains("before 1879"), "{shown}");
+}

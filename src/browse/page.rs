@@ -7,7 +7,7 @@ use super::data::{Data, Record};
 use crate::model::{Actor, Event, Figure, Membership, Relationship, Role, Tone};
 use crate::query::{self, Profile, RoleStanding, Selected, Standing};
 use crate::render::records::{event_date, figure_amount};
-use crate::render::{marked_date, period_end, period_start, role_dates, sanitize, tone_text};
+use crate::render::{as_of_note, marked_date, period_end, period_start, role_dates, sanitize, tone_text};
 
 /// What a piece of text is, for the view to style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,16 +218,19 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
             b.field(label, value);
         }
     }
-    if let Some(founded) = actor.founded {
-        b.field("founded", &founded.to_string());
+    // As `show --as-of` gives it: a founding after the year, or the first year on record, is
+    // not told.
+    match (actor.founded, profile.not_yet_founded, as_of) {
+        (_, Some(_), Some(year)) => b.field("founded", &format!("not yet as of {year}, per the record")),
+        (Some(founded), _, _) => b.field("founded", &founded.to_string()),
+        _ => {}
     }
     if let Some(base) = &actor.based_in {
         b.line.indent = 10;
         b.push(&format!("{:<9} ", "based in"), Tag::Label).actor_link(data, base.as_str()).end();
     }
-    if profile.before_any_record() {
-        let first = profile.first_year.unwrap_or_default();
-        b.field("note", &format!("nothing is recorded about {} before {first}", actor.name));
+    if let Some(note) = as_of_note(&profile) {
+        b.field("note", &note);
     }
     b.written_paragraph(data, as_of, &actor.summary);
 
