@@ -369,3 +369,30 @@ fn validate_warns_when_a_tone_differs_from_a_period_that_closes_in_the_datasets_
         (Some(1), Some(-1))
     );
 }
+
+#[test]
+fn the_summary_of_an_event_running_past_the_year_is_labelled_as_written_later_in_every_format() {
+    // The war ended in 1883: as of 1880 its summary tells an outcome still to come.
+    let label = "(written as of 2011) Three-sided war";
+    let text = plain(&["events", "--as-of", "1880"]);
+    assert!(text.lines().any(|l| l.starts_with("1879\t") && l.contains(&format!("\t{label}"))), "{text}");
+    let csv = plain(&["events", "--as-of", "1880", "--format", "csv"]);
+    assert!(csv.contains(&format!(",\"{label}")), "{csv}");
+    let war = |events: &Value| events.as_array().unwrap().iter().find(|e| e["type"] == "war").cloned().unwrap();
+    for (args, events) in [
+        (vec!["events", "--as-of", "1880", "--json"], None),
+        (vec!["show", "chile", "--as-of", "1880", "--json"], Some("events")),
+    ] {
+        let value = json(&args);
+        let event = war(events.map_or(&value, |key| &value[key]));
+        assert_eq!(event["summary_as_of"], "2011", "{args:?}: {event}");
+    }
+    let grouped = json(&["timeline", "--as-of", "1880", "--json"]);
+    assert_eq!(war(&grouped[0]["events"])["summary_as_of"], "2011");
+    let ndjson = plain(&["events", "--as-of", "1880", "--format", "ndjson"]);
+    assert!(ndjson.lines().any(|l| l.contains("\"summary_as_of\":\"2011\"")), "{ndjson}");
+    // Once the war is over, its summary is of its time.
+    let after = json(&["events", "--as-of", "1883", "--json"]);
+    assert!(war(&after).get("summary_as_of").is_none(), "{after}");
+    assert!(!plain(&["events", "--as-of", "1883"]).contains("(written as of"));
+}

@@ -442,3 +442,15 @@ fn as_of_a_year_before_the_record_the_page_tells_neither_the_founding_nor_the_fi
     assert!(shown.contains("the dataset records nothing about Chile as early as 1850"), "{shown}");
     assert!(!shown.contains("before 1879"), "{shown}");
 }
+
+#[test]
+fn an_event_page_as_of_a_year_hides_an_end_after_it_and_labels_its_summary() {
+    let data = Data::new(bundled());
+    let war = State::new(&data, data.find("1879-war-of-the-pacific").ok(), Some(1880), (120, 40));
+    let shown = screen(&war, &data, (120, 40));
+    assert!(shown.contains("1879–…") && !shown.contains("1879–1883"), "{shown}");
+    assert!(shown.contains("(written as of 2011) Three-sided war"), "{shown}");
+    let over = State::new(&data, data.find("1879-war-of-the-pacific").ok(), Some(1890), (120, 40));
+    let shown = screen(&over, &data, (120, 40));
+    assert!(shown.contains("1879–1883") && !shown.contains("(written as of"), "{shown}");
+}

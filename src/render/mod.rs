@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::model::Tone;
 pub use format::{Format, PagingWhen};
 
-pub use certainty::{UNCERTAIN_MARK, event_date_as_of, mark_record, marked_date};
+pub use certainty::{UNCERTAIN_MARK, event_date_as_of, event_summary, mark_record, marked_date, summary_written_later};
 pub use chart::tone_strip;
 pub use document::{Block, Document, fit_words};
 pub use graph::write_graph;

@@ -656,13 +656,14 @@ pub struct ProfileJson<'a> {
 struct SelectedEvents<'a> {
     events: &'a [Selected<'a>],
     as_of: Option<u16>,
+    written: Option<Date>,
 }
 
 impl Serialize for SelectedEvents<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.events.iter().map(|selected| {
             let mut record = record_json(selected.event, Some(selected.event.date.year()));
-            mark_record(&mut record, selected, self.as_of);
+            mark_record(&mut record, selected, self.as_of, self.written);
             record
         }))
     }
@@ -737,5 +738,12 @@ pub fn profile_json<'a>(data: &Dataset, profile: &'a Profile, view: &ProfileView
     if view.limit.is_some() {
         fields.insert("left_out".into(), Value::Object(left_out));
     }
-    ProfileJson { fields, events: kept.contains(&"events").then_some(SelectedEvents { events, as_of: profile.as_of }) }
+    ProfileJson {
+        fields,
+        events: kept.contains(&"events").then_some(SelectedEvents {
+            events,
+            as_of: profile.as_of,
+            written: written_later(data, profile.as_of),
+        }),
+    }
 }
