@@ -321,3 +321,85 @@ fn a_membership_with_a_since_holds_from_then_and_a_founding_member_from_the_foun
         league["members"].as_array().unwrap().iter().map(|m| m["actor"].as_str().unwrap()).collect();
     assert_eq!(members, ["atlantis"]);
 }
+
+#[test]
+fn a_brief_card_says_what_a_year_before_the_record_does_not_know() {
+    let unasur = plain(&["show", "unasur", "--as-of", "2000", "--brief"]);
+    assert!(
+        unasur.lines().any(|l| l == "note\tUNASUR had not been founded as of 2000, per the record; no members then"),
+        "{unasur}"
+    );
+    assert!(
+        unasur.lines().any(|l| l == "tone\tnone recorded with Bolivia: the source records no tone for 2000"),
+        "{unasur}"
+    );
+    let chile = run(&["show", "chile", "--as-of", "1850", "--brief", "--format", "table"]).stdout;
+    assert!(chile.contains("the dataset records nothing about Chile as early as 1850"), "{chile}");
+    // A year the record covers has no such note.
+    assert!(!plain(&["show", "unasur", "--as-of", "2008", "--brief"]).lines().any(|l| l.starts_with("note\t")));
+}
+
+#[test]
+fn every_text_written_later_is_labelled_in_its_own_column_of_plain_output() {
+    for (actor, year) in [("chile", "2007"), ("bolivia", "2005"), ("peru", "1950")] {
+        let text = plain(&["show", actor, "--as-of", year]);
+        let rows: Vec<Vec<&str>> =
+            text.lines().filter(|l| l.starts_with("relationship\t")).map(|l| l.split('\t').collect()).collect();
+        let listed: Vec<&Vec<&str>> = rows.iter().filter(|fields| fields.len() > 2).collect();
+        assert!(!listed.is_empty(), "{actor} has other relationships as of {year}:\n{text}");
+        for fields in listed {
+            // The columns: id, between, between_names, tone, tone_label, in force, themes, summary.
+            for (column, cell) in [("themes", fields[7]), ("summary", fields[8])] {
+                assert!(cell.starts_with("(written as of 2011) "), "show {actor} --as-of {year}: {column}: {cell}");
+            }
+        }
+    }
+}
+
+#[test]
+fn validate_warns_when_a_tone_differs_from_a_period_that_closes_in_the_datasets_own_year() {
+    let closed = run(&["--no-bundled", "validate", &fixture("asof/tone-disagrees-closed.json")]);
+    assert_eq!(closed.code, 0, "{}", closed.stderr);
+    assert!(
+        closed.stderr.contains(
+            "warning: relationships atlantis--lemuria: tone 1 differs from -1 of its latest period (from 2000)"
+        ),
+        "{}",
+        closed.stderr
+    );
+    // What the warning is about: the profile and the profile as of 2011 disagree.
+    let data = fixture("asof/tone-disagrees-closed.json");
+    let now = json(&["--no-bundled", "--data", &data, "show", "lemuria", "--json"]);
+    let then = json(&["--no-bundled", "--data", &data, "show", "lemuria", "--as-of", "2011", "--json"]);
+    assert_eq!(
+        (now["relationship"]["tone"].as_i64(), then["relationship"]["tone_as_of"].as_i64()),
+        (Some(1), Some(-1))
+    );
+}
+
+#[test]
+fn the_summary_of_an_event_running_past_the_year_is_labelled_as_written_later_in_every_format() {
+    // The war ended in 1883: as of 1880 its summary tells an outcome still to come.
+    let label = "(written as of 2011) Three-sided war";
+    let text = plain(&["events", "--as-of", "1880"]);
+    assert!(text.lines().any(|l| l.starts_with("1879\t") && l.contains(&format!("\t{label}"))), "{text}");
+    let csv = plain(&["events", "--as-of", "1880", "--format", "csv"]);
+    assert!(csv.contains(&format!(",\"{label}")), "{csv}");
+    let war = |events: &Value| events.as_array().unwrap().iter().find(|e| e["type"] == "war").cloned().unwrap();
+    for (args, events) in [
+        (vec!["events", "--as-of", "1880", "--json"], None),
+        (vec!["show", "chile", "--as-of", "1880", "--json"], Some("events")),
+    ] {
+        let value = json(&args);
+        let event = war(events.map_or(&value, |key| &value[key]));
+        assert_eq!(event["summary_as_of"], "2011", "{args:?}: {event}");
+    }
+    let grouped = json(&["timeline", "--as-of", "1880", "--json"]);
+    assert_eq!(war(&grouped[0]["events"])["summary_as_of"], "2011");
+    let ndjson = plain(&["events", "--as-of", "1880", "--format", "ndjson"]);
+    assert!(ndjson.lines().any(|l| l.contains("\"summary_as_of\":\"2011\"")), "{ndjson}");
+    // Once the war is over, its summary is of its time.
+    let after = json(&["events", "--as-of", "1883", "--json"]);
+    assert!(war(&after).get("summary_as_of").is_none(), "{after}");
+    assert!(!plain(&["events", "--as-of", "1883"]).contains("(written as of"));
+}

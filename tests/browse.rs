@@ -428,3 +428,29 @@ fn moves_waiting_together_end_where_they_would_one_by_one() {
     assert_eq!(together.wrapped.rows, one_by_one.wrapped.rows);
     assert_ne!(id(&together), "chile");
 }
+
+#[test]
+fn as_of_a_year_before_the_record_the_page_tells_neither_the_founding_nor_the_first_year() {
+    let data = Data::new(bundled());
+    let unasur = State::new(&data, data.find("unasur").ok(), Some(2000), (120, 40));
+    let shown = screen(&unasur, &data, (120, 40));
+    assert!(shown.contains("not yet as of 2000, per the record"), "{shown}");
+    assert!(shown.contains("UNASUR had not been founded as of 2000, per the record"), "{shown}");
+    assert!(!shown.contains("founded   2008") && !shown.contains("before 2008"), "{shown}");
+    let chile = State::new(&data, data.find("chile").ok(), Some(1850), (120, 40));
+    let shown = screen(&chile, &data, (120, 40));
+    assert!(shown.contains("the dataset records nothing about Chile as early as 1850"), "{shown}");
+    assert!(!shown.contains("before 1879"), "{shown}");
+}
+
+#[test]
+fn an_event_page_as_of_a_year_hides_an_end_after_it_and_labels_its_summary() {
+    let data = Data::new(bundled());
+    let war = State::new(&data, data.find("1879-war-of-the-pacific").ok(), Some(1880), (120, 40));
+    let shown = screen(&war, &data, (120, 40));
+    assert!(shown.contains("1879–…") && !shown.contains("1879–1883"), "{shown}");
+    assert!(shown.contains("(written as of 2011) Three-sided war"), "{shown}");
+    let over = State::new(&data, data.find("1879-war-of-the-pacific").ok(), Some(1890), (120, 40));
+    let shown = screen(&over, &data, (120, 40));
+    assert!(shown.contains("1879–1883") && !shown.contains("(written as of"), "{shown}");
+}

@@ -6,8 +6,11 @@ use unicode_width::UnicodeWidthStr;
 use super::data::{Data, Record};
 use crate::model::{Actor, Event, Figure, Membership, Relationship, Role, Tone};
 use crate::query::{self, Profile, RoleStanding, Selected, Standing};
-use crate::render::records::{event_date, figure_amount};
-use crate::render::{marked_date, period_end, period_start, role_dates, sanitize, tone_text};
+use crate::render::records::figure_amount;
+use crate::render::{
+    as_of_note, event_date_as_of, marked_date, period_end, period_start, role_dates, sanitize, summary_written_later,
+    tone_text,
+};
 
 /// What a piece of text is, for the view to style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,7 +173,7 @@ pub fn page<'d>(data: &Data<'d>, record: Record<'d>, as_of: Option<u16>, sources
     } else {
         match record {
             Record::Actor(actor) => actor_page(&mut b, data, actor, as_of),
-            Record::Event(event) => event_page(&mut b, data, event),
+            Record::Event(event) => event_page(&mut b, data, event, as_of),
             Record::Relationship(rel) => relationship_page(&mut b, data, rel, as_of),
             Record::Figure(figure) => figure_page(&mut b, data, figure),
         }
@@ -218,16 +221,19 @@ fn actor_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, actor: &'d Actor, as_of:
             b.field(label, value);
         }
     }
-    if let Some(founded) = actor.founded {
-        b.field("founded", &founded.to_string());
+    // As `show --as-of` gives it: a founding after the year, or the first year on record, is
+    // not told.
+    match (actor.founded, profile.not_yet_founded, as_of) {
+        (_, Some(_), Some(year)) => b.field("founded", &format!("not yet as of {year}, per the record")),
+        (Some(founded), _, _) => b.field("founded", &founded.to_string()),
+        _ => {}
     }
     if let Some(base) = &actor.based_in {
         b.line.indent = 10;
         b.push(&format!("{:<9} ", "based in"), Tag::Label).actor_link(data, base.as_str()).end();
     }
-    if profile.before_any_record() {
-        let first = profile.first_year.unwrap_or_default();
-        b.field("note", &format!("nothing is recorded about {} before {first}", actor.name));
+    if let Some(note) = as_of_note(&profile) {
+        b.field("note", &note);
     }
     b.written_paragraph(data, as_of, &actor.summary);
 
@@ -394,15 +400,20 @@ fn relationship_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, rel: &'d Relation
     }
 }
 
-fn event_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, event: &'d Event) {
+/// An event as of a year as listings give it: an end after the year is not told, and a summary
+/// that tells the whole span is labelled as written later.
+fn event_page<'d>(b: &mut Builder<'d>, data: &Data<'d>, event: &'d Event, as_of: Option<u16>) {
     b.title(&event.title, "event");
     b.field("id", event.id.as_str());
-    b.field("date", &event_date(event));
+    b.field("date", &event_date_as_of(event, as_of));
     b.field("type", event.kind.as_str());
     b.line.indent = 10;
     b.push(&format!("{:<9} ", "tone"), Tag::Label).tone(event.tone).end();
     b.field("tags", &event.tags.join(", "));
-    b.paragraph(&event.summary);
+    match summary_written_later(event, as_of, query::written_later(data.dataset, as_of)) {
+        Some(_) => b.written_paragraph(data, as_of, &event.summary),
+        None => b.paragraph(&event.summary),
+    }
     b.heading("Actors");
     for id in &event.actors {
         b.item().actor_link(data, id.as_str()).end();

@@ -592,9 +592,10 @@ fn each_cycle(edges: &[Vec<usize>], mut found: impl FnMut(&[usize], usize) -> Co
 }
 
 /// Things worth a warning but not a rejection: a relationship whose overall `tone` differs from
-/// its latest, still open period's, or that has periods but none in force at the dataset's
-/// `as_of` (so its overall tone has nothing behind it; a period the source calls ongoing can be
-/// given with `start_unknown`). Each is one line naming the pair.
+/// that of its period in force at the dataset's `as_of` (the latest; without an `as_of`, the
+/// latest still open), so that `show` and `show --as-of` that year would disagree; or that has
+/// periods but none in force at the `as_of` (so its overall tone has nothing behind it; a period
+/// the source calls ongoing can be given with `start_unknown`). Each is one line naming the pair.
 pub(super) fn tone_warnings(file: &DatasetFile) -> Vec<String> {
     let as_of = file.dataset.as_ref().map(|d| d.as_of.year());
     file.relationships
@@ -611,11 +612,15 @@ pub(super) fn tone_warnings(file: &DatasetFile) -> Vec<String> {
                     rel.tone.value()
                 ));
             }
-            let latest = rel.open_latest_period()?;
+            // A period closed in the `as_of` year is still in force then.
+            let latest = match as_of {
+                Some(year) => rel.period_in(year)?,
+                None => rel.open_latest_period()?,
+            };
             (latest.tone != rel.tone).then(|| {
                 format!(
                     "{pair}: tone {} differs from {} of its latest period (from {}); \
-                     use the period's tone or close the period with `to`",
+                     use the period's tone or add the period the tone comes from",
                     rel.tone.value(),
                     latest.tone.value(),
                     latest.from

@@ -10,7 +10,7 @@ use super::{Citation, Date, Slug, Tone, vocabulary};
     Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, rkyv::Archive, rkyv::Serialize, rkyv::Deserialize,
 )]
 #[serde(deny_unknown_fields, remote = "Self")]
-#[schemars(rename = "Event")]
+#[schemars(rename = "Event", transform = span_rules)]
 pub struct Event {
     /// The event's id, unique across the dataset; by convention it starts with the year.
     pub id: Slug,
@@ -54,6 +54,16 @@ pub struct Event {
 }
 
 super::named_fields_only!(Event);
+
+/// The rule on `span` the schema can state, as the loader checks it: a span kind only with an
+/// `end`. A field written `null` counts as absent.
+fn span_rules(schema: &mut schemars::Schema) {
+    let rule = serde_json::json!({
+        "if": {"properties": {"span": {"not": {"type": "null"}}}, "required": ["span"]},
+        "then": {"required": ["end"], "properties": {"end": {"not": {"type": "null"}}}}
+    });
+    schema.insert("allOf".into(), vec![rule].into());
+}
 
 impl Event {
     pub const MAX_TITLE_CHARS: usize = 80;

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::records::event_date;
-use crate::model::Event;
+use crate::model::{Date, Event};
 use crate::query::{Selected, ends_after};
 
 /// The marker before the date of an event that only may fall in the dates asked for.
@@ -25,14 +25,32 @@ pub fn marked_date(selected: &Selected, as_of: Option<u16>) -> String {
     if selected.certain { date } else { format!("{UNCERTAIN_MARK} {date}") }
 }
 
+/// When an event's summary must be labelled as written later: the event runs past the
+/// `--as-of` year, so its summary, which tells the whole span, is as of `written` (the dataset's
+/// `as_of`, from `query::written_later`).
+pub fn summary_written_later(event: &Event, as_of: Option<u16>, written: Option<Date>) -> Option<Date> {
+    written.filter(|_| ends_after(event, as_of))
+}
+
+/// An event's summary as listed: labelled "(written as of …)" where `summary_written_later`.
+pub fn event_summary(event: &Event, as_of: Option<u16>, written: Option<Date>) -> String {
+    match summary_written_later(event, as_of, written) {
+        Some(written) => format!("(written as of {written}) {}", event.summary),
+        None => event.summary.clone(),
+    }
+}
+
 /// An event's JSON record with `certain`, and without an `end` after the `--as-of` year (then
-/// `"ends_after_as_of": true` instead).
-pub fn mark_record(record: &mut Value, selected: &Selected, as_of: Option<u16>) {
+/// `"ends_after_as_of": true` instead, and `summary_as_of`: the summary tells the whole span).
+pub fn mark_record(record: &mut Value, selected: &Selected, as_of: Option<u16>, written: Option<Date>) {
     if let Value::Object(map) = record {
         map.insert("certain".into(), json!(selected.certain));
         if ends_after(selected.event, as_of) {
             map.remove("end");
             map.insert("ends_after_as_of".into(), json!(true));
+        }
+        if let Some(written) = summary_written_later(selected.event, as_of, written) {
+            map.insert("summary_as_of".into(), json!(written));
         }
     }
 }

@@ -21,14 +21,14 @@ use crate::error::{Error, Result};
 use crate::model::Tone;
 pub use format::{Format, PagingWhen};
 
-pub use certainty::{UNCERTAIN_MARK, event_date_as_of, mark_record, marked_date};
+pub use certainty::{UNCERTAIN_MARK, event_date_as_of, event_summary, mark_record, marked_date, summary_written_later};
 pub use chart::tone_strip;
 pub use document::{Block, Document, fit_words};
 pub use graph::write_graph;
 pub use json::{to_writer as write_json_line, to_writer_pretty as write_json};
 pub use listing::{Cell, Columns, List, Listing};
 pub use profile::{
-    PROFILE_SECTIONS, ProfileView, period_end, period_start, profile_document, profile_json, role_dates,
+    PROFILE_SECTIONS, ProfileView, as_of_note, period_end, period_start, profile_document, profile_json, role_dates,
 };
 pub use sanitize::{csv_cell, sanitize};
 pub use search::{highlight_query, write_search_hits};

@@ -277,6 +277,9 @@ fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
         identity.push(format!("as of {year}"));
     }
     doc.blocks.push(Block::Line { key: "actor", text: identity.join(" · ") });
+    if let Some(note) = as_of_note(profile) {
+        doc.field("note", note);
+    }
     doc.blocks.push(Block::Part("summary"));
     doc.blocks.push(Block::Line { key: "summary", text: labelled(data, profile, first_sentence(&actor.summary)) });
     doc.blocks.push(Block::Part("tone"));
@@ -285,7 +288,10 @@ fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
         doc.blocks.push(Block::Drawing(vec![String::new()]));
         let (text, tone) = match tone_at(rel, profile.as_of) {
             Some((tone, _)) => (format!("{} with {subject}", tone_text(tone)), Some(tone)),
-            None => (format!("no tone recorded with {subject}"), None),
+            None => match profile.as_of {
+                Some(year) => (format!("none recorded with {subject}: the source records no tone for {year}"), None),
+                None => (format!("no tone recorded with {subject}"), None),
+            },
         };
         let color = tone.map(|tone| paint(&text, tone));
         doc.blocks.push(Block::Field { key: "tone", value: text, color });
@@ -374,10 +380,9 @@ fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
     match (actor.founded, profile.not_yet_founded, profile.as_of) {
         (_, Some(_), Some(year)) => {
             doc.field("founded", format!("not yet as of {year}, per the record"));
-            doc.field(
-                "note",
-                format!("{} had not been founded as of {year}, per the record; no members then", actor.name),
-            );
+            if let Some(note) = as_of_note(profile) {
+                doc.field("note", note);
+            }
         }
         (Some(founded), _, _) => doc.field("founded", founded.to_string()),
         _ => {}
@@ -387,10 +392,26 @@ fn identity(doc: &mut Document, data: &Dataset, profile: &Profile) {
     }
     if let Some(year) = profile.as_of {
         doc.field("as of", year.to_string());
-        // The first year on record is later than the year asked about, so it is not told.
-        if profile.before_any_record() && profile.not_yet_founded.is_none() {
-            doc.field("note", format!("the dataset records nothing about {} as early as {year}", actor.name));
+        if profile.not_yet_founded.is_none()
+            && let Some(note) = as_of_note(profile)
+        {
+            doc.field("note", note);
         }
+    }
+}
+
+/// What a profile as of a year does not know: the bloc was not yet founded, or the year is
+/// earlier than anything recorded about the actor. The first year on record is later than the
+/// year asked about, so it is not told.
+pub fn as_of_note(profile: &Profile) -> Option<String> {
+    let year = profile.as_of?;
+    let name = &profile.actor.name;
+    if profile.not_yet_founded.is_some() {
+        Some(format!("{name} had not been founded as of {year}, per the record; no members then"))
+    } else if profile.before_any_record() {
+        Some(format!("the dataset records nothing about {name} as early as {year}"))
+    } else {
+        None
     }
 }
 
@@ -489,8 +510,8 @@ fn relationships_as_of(data: &Dataset, profile: &Profile) -> Listing {
     let actor = profile.actor;
     let mut listing = records::relationships(data, &profile.relationships, Some(actor.id.as_str())).collect();
     let column = |name: &str| listing.columns.headers.iter().position(|h| *h == name).unwrap_or(usize::MAX);
-    let (tone_at_column, label_column, status_column, themes_column) =
-        (column("tone"), column("tone_label"), column("status"), column("themes"));
+    let (tone_at_column, label_column, status_column, themes_column, summary_column) =
+        (column("tone"), column("tone_label"), column("status"), column("themes"), column("summary"));
     if profile.as_of.is_some()
         && let Some(header) = listing.columns.headers.get_mut(status_column)
     {
@@ -513,8 +534,13 @@ fn relationships_as_of(data: &Dataset, profile: &Profile) -> Listing {
                 *slot = cell;
             }
         }
+        // Each cell written later carries its own label, so that a column cut out of plain
+        // output still says so.
         if let Some(themes) = row.get_mut(themes_column) {
             *themes = labelled(data, profile, &rel.themes.join(", ")).into();
+        }
+        if let Some(summary) = row.get_mut(summary_column) {
+            *summary = labelled(data, profile, &rel.summary).into();
         }
     }
     listing
@@ -630,13 +656,14 @@ pub struct ProfileJson<'a> {
 struct SelectedEvents<'a> {
     events: &'a [Selected<'a>],
     as_of: Option<u16>,
+    written: Option<Date>,
 }
 
 impl Serialize for SelectedEvents<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.events.iter().map(|selected| {
             let mut record = record_json(selected.event, Some(selected.event.date.year()));
-            mark_record(&mut record, selected, self.as_of);
+            mark_record(&mut record, selected, self.as_of, self.written);
             record
         }))
     }
@@ -711,5 +738,12 @@ pub fn profile_json<'a>(data: &Dataset, profile: &'a Profile, view: &ProfileView
     if view.limit.is_some() {
         fields.insert("left_out".into(), Value::Object(left_out));
     }
-    ProfileJson { fields, events: kept.contains(&"events").then_some(SelectedEvents { events, as_of: profile.as_of }) }
+    ProfileJson {
+        fields,
+        events: kept.contains(&"events").then_some(SelectedEvents {
+            events,
+            as_of: profile.as_of,
+            written: written_later(data, profile.as_of),
+        }),
+    }
 }

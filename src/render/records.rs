@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Cell, Columns, List, mark_record, marked_date, tone_text};
+use super::{Cell, Columns, List, event_summary, mark_record, marked_date, tone_text};
 use crate::model::{Actor, Dataset, Event, EventType, Figure, Period, Relationship, Slug, Tone};
 use crate::query::{Selected, ends_after, relationships_with_subject, tone_at};
 
@@ -85,6 +85,7 @@ pub fn events<'a>(
     events: &'a [Selected<'a>],
     as_of: Option<u16>,
 ) -> List<'a, Selected<'a>, impl Fn(&Selected<'a>) -> Vec<Cell> + 'a, impl Fn(&'a Selected<'a>) -> Value> {
+    let written = crate::query::written_later(data, as_of);
     List {
         columns: Columns {
             headers: vec![
@@ -124,14 +125,14 @@ pub fn events<'a>(
                 event.title.clone().into(),
                 actor_ids(data, &event.actors),
                 actor_names(data, &event.actors),
-                event.summary.clone().into(),
+                event_summary(event, as_of, written).into(),
                 list_cell(&event.tags),
             ]
         },
         // One small JSON value per row, written and dropped before the next.
         json: move |selected: &'a Selected<'a>| {
             let mut record = record_json(selected.event, Some(selected.event.date.year()));
-            mark_record(&mut record, selected, as_of);
+            mark_record(&mut record, selected, as_of, written);
             record
         },
     }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::records::record_json;
 use super::{Output, mark_record, marked_date, paint, sanitize, wrap};
 use crate::error::Result;
-use crate::model::{Dataset, Event, SpanKind, Tone};
+use crate::model::{Dataset, Date, Event, SpanKind, Tone};
 use crate::query::Selected;
 use crate::render::Format;
 
@@ -46,9 +46,9 @@ fn by_year<'e>(events: &[Selected<'e>], years: (Option<u16>, Option<u16>)) -> Gr
 }
 
 /// An event's JSON record as the timeline writes it: `year`, `certain`, no end after `as_of`.
-fn timeline_record(selected: &Selected, year: u16, as_of: Option<u16>) -> Value {
+fn timeline_record(selected: &Selected, year: u16, as_of: Option<u16>, written: Option<Date>) -> Value {
     let mut record = record_json(selected.event, Some(year));
-    mark_record(&mut record, selected, as_of);
+    mark_record(&mut record, selected, as_of, written);
     record
 }
 
@@ -62,9 +62,11 @@ pub fn write_timeline(
     as_of: Option<u16>,
 ) -> Result<()> {
     let groups = by_year(events, years);
+    let written = crate::query::written_later(data, as_of);
     match out.format {
         Format::Json => {
-            let years: Vec<Year> = groups.iter().map(|(year, events)| Year { number: *year, events, as_of }).collect();
+            let years: Vec<Year> =
+                groups.iter().map(|(year, events)| Year { number: *year, events, as_of, written }).collect();
             crate::render::write_json(&mut *out.out, &years)?;
             writeln!(out.out)?;
         }
@@ -72,7 +74,7 @@ pub fn write_timeline(
             for selected in events {
                 crate::render::write_json_line(
                     &mut *out.out,
-                    &timeline_record(selected, selected.event.date.year(), as_of),
+                    &timeline_record(selected, selected.event.date.year(), as_of, written),
                 )?;
                 writeln!(out.out)?;
             }
@@ -94,20 +96,21 @@ struct Year<'a, 'e> {
     number: u16,
     events: &'a [Selected<'e>],
     as_of: Option<u16>,
+    written: Option<Date>,
 }
 
 impl Serialize for Year<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        struct Events<'a, 'e>(&'a [Selected<'e>], Option<u16>);
+        struct Events<'a, 'e>(&'a [Selected<'e>], Option<u16>, Option<Date>);
         impl Serialize for Events<'_, '_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-                serializer.collect_seq(self.0.iter().map(|s| timeline_record(s, s.event.date.year(), self.1)))
+                serializer.collect_seq(self.0.iter().map(|s| timeline_record(s, s.event.date.year(), self.1, self.2)))
             }
         }
         let mut year = serializer.serialize_struct("Year", 2)?;
         year.serialize_field("year", &self.number)?;
-        year.serialize_field("events", &Events(self.events, self.as_of))?;
+        year.serialize_field("events", &Events(self.events, self.as_of, self.written))?;
         year.end()
     }
 }
