@@ -32,7 +32,7 @@ use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
-use super::compiled::{self, Want};
+use super::compiled::{self, HashingWriter, Want};
 use crate::model::Dataset;
 
 /// The first bytes of every entry and stamp.
@@ -488,32 +488,12 @@ fn write_entry(path: &Path, key: u128, data: &Dataset) -> io::Result<()> {
 fn write_index(path: &Path, key: u128, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let mut output = create_private_file(path)?;
     output.write_all(&[0; HEADER])?;
-    let mut hashing = HashingWriter { inner: &mut output, hasher: Xxh3::new(), len: 0 };
+    let mut hashing = HashingWriter::new(&mut output);
     write(&mut hashing)?;
-    let (len, checksum) = (hashing.len, hashing.hasher.digest());
+    let (len, checksum) = (hashing.written(), hashing.digest());
     output.rewind()?;
     output.write_all(&header(key, len, checksum, 0))?;
     Ok(())
-}
-
-/// Passes bytes on while hashing them.
-struct HashingWriter<W> {
-    inner: W,
-    hasher: Xxh3,
-    len: u64,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let written = self.inner.write(bytes)?;
-        self.hasher.update(&bytes[..written]);
-        self.len += written as u64;
-        Ok(written)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 /// An entry's header. `checksum` is the whole archive's for a search index, the head's for a

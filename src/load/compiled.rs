@@ -19,7 +19,7 @@
 use std::io::{self, Write};
 
 use rkyv::vec::ArchivedVec;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::model::{
     Actor, Dataset, DatasetFile, DatasetInfo, Date, Event, EventText, EventType, Extent, Figure, FigureText,
@@ -188,9 +188,49 @@ pub fn write(out: &mut impl Write, data: &Dataset) -> io::Result<Written> {
         first_event_years,
         years: data.extent().years,
     };
-    let head = rkyv::to_bytes::<rkyv::rancor::Error>(&head).map_err(io::Error::other)?;
-    out.write_all(&head)?;
-    Ok(Written { body_len, head_len: head.len() as u64, head_checksum: xxh3_64(&head) })
+    // Written as it is serialised, not gathered in a buffer first: at 100k events the head is
+    // about 10 MB, and a buffer grown to hold it would count twice that at the peak of a
+    // first run.
+    let mut hashing = HashingWriter::new(out);
+    rkyv::api::high::to_bytes_in::<_, rkyv::rancor::Error>(&head, rkyv::ser::writer::IoWriter::new(&mut hashing))
+        .map_err(io::Error::other)?;
+    Ok(Written { body_len, head_len: hashing.written(), head_checksum: hashing.digest() })
+}
+
+/// Passes bytes on while hashing them.
+pub struct HashingWriter<W> {
+    inner: W,
+    hasher: Xxh3,
+    len: u64,
+}
+
+impl<W> HashingWriter<W> {
+    pub fn new(inner: W) -> Self {
+        Self { inner, hasher: Xxh3::new(), len: 0 }
+    }
+
+    /// How many bytes have passed.
+    pub fn written(&self) -> u64 {
+        self.len
+    }
+
+    /// The xxh3 checksum of the bytes that have passed.
+    pub fn digest(&self) -> u64 {
+        self.hasher.digest()
+    }
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        self.len += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// A record's place as a table entry (a dataset has fewer than 2^32 records: its file would be
