@@ -190,6 +190,50 @@ fn problems_deep_in_a_large_file_are_located_and_listed_in_the_usual_order() {
     assert!(run.stderr.find(&actor) < run.stderr.find(&event), "actors come before events:\n{}", run.stderr);
 }
 
+/// A dataset large enough that its events are parsed in two halves on two threads.
+#[test]
+fn problems_in_both_halves_of_a_large_collection_are_located_by_their_own_place() {
+    let small: Value = serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
+    let count = 30_000;
+    let mut events: Vec<Value> = (0..count)
+        .map(|i| {
+            serde_json::json!({"id": format!("e{i}"), "date": "2008", "title": "t", "summary": "s", "type": "dispute",
+                "actors": ["atlantis"], "tone": 0, "sources": [{"source": "notes", "section": "one"}]})
+        })
+        .collect();
+    events[100]["date"] = Value::from("2008-13"); // left out in the first half
+    events[20_000]["colour"] = Value::from("red"); // left out in the second half
+    events[25_000]["id"] = Value::from("e1"); // a duplicate, found once both halves are merged
+    let mut data = small.clone();
+    data["events"] = Value::from(events);
+    let dir = std::env::temp_dir().join(format!("relations-halves-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("large.json");
+    std::fs::write(&path, data.to_string()).unwrap();
+    let path = path.to_str().unwrap();
+    let run = run(&["--no-bundled", "--no-cache", "validate", path]);
+    assert_error(&run, 3, "3 problems");
+    assert_problem(&run, "large.json", &format!("{path}: events[100].date: "), "has month 13");
+    assert_problem(&run, "large.json", &format!("{path}: events[20000].colour: "), "unknown field `colour`");
+    assert_problem(&run, "large.json", &format!("{path}: events[25000]"), "duplicate id 'e1'");
+
+    let mut data = small;
+    data["events"] = Value::from(
+        (0..count)
+            .map(|i| {
+                serde_json::json!({"id": format!("e{i}"), "date": format!("{}", 1900 + i % 100),
+            "title": "t", "summary": "s", "type": "dispute", "actors": ["atlantis"], "tone": 0,
+            "sources": [{"source": "notes", "section": "one"}]})
+            })
+            .collect::<Vec<_>>(),
+    );
+    std::fs::write(path, data.to_string()).unwrap();
+    let listed = common::run(&["--no-bundled", "--no-cache", "--data", path, "events", "--ids"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert_eq!(listed.stdout.lines().count(), count, "every event of both halves loads");
+}
+
 #[test]
 fn a_user_dataset_replaces_bundled_records_with_the_same_id_and_adds_new_ones() {
     let small = fixture("small.json");

@@ -376,6 +376,13 @@ impl Behind {
         Self { start, released: start, release: true }
     }
 
+    /// For a run of the text parsed apart from the rest (on another thread), from `first` on:
+    /// released as this one is, and only from there.
+    fn from(&self, first: &str) -> Self {
+        let start = first.as_ptr() as usize;
+        Self { start, released: start, release: self.release }
+    }
+
     /// The parse has reached `next`: every byte before it has been read for the last time.
     fn reached(&mut self, next: &str) {
         let at = next.as_ptr() as usize;
@@ -383,7 +390,10 @@ impl Behind {
             // SAFETY: the bytes are the input's own buffer (`parse_owned` holds it until the
             // parse returns and then frees it), lie wholly before the record about to be
             // parsed, and are never read again: the document was split into records before any
-            // was parsed, and records are parsed in the order they lie in the text. Released
+            // was parsed, and records are parsed in the order they lie in the text. A collection
+            // parsed on two threads is cut at a record, and each thread releases only whole
+            // pages between where its own run began (`Behind::from`) and the record it has
+            // reached, so neither touches a page of the other's text still to be read. Released
             // pages of private memory read back as zeroes, which nothing does.
             unsafe { cache::release(std::slice::from_raw_parts(self.released as *const u8, at - self.released)) };
             self.released = at;
@@ -400,36 +410,114 @@ struct Place<'p, P> {
     behind: &'p mut Behind,
 }
 
-impl<P: Fn(String, String) -> Problem> Place<'_, P> {
+/// Above this many records, a collection's second half is parsed on another thread.
+const PARALLEL_RECORDS: usize = 20_000;
+
+impl<P: Fn(String, String) -> Problem + Sync> Place<'_, P> {
     /// Each element of a collection on its own, so that one bad record does not hide the
-    /// others. A record is parsed straight into its type; only one that does not fit is parsed
-    /// again to locate the problem.
-    fn records<T: DeserializeOwned>(
+    /// others. A large collection (the events, the figures of a large dataset) is parsed in two
+    /// halves on two threads, each giving back the text of its own half as it goes.
+    fn records<T: DeserializeOwned + Send>(
         &mut self,
         key: &'static str,
         items: &[&RawValue],
         unparsed_ids: &mut Vec<String>,
     ) -> Vec<T> {
-        let mut parsed = Vec::with_capacity(items.len());
-        let places = self.positions.entry(key).or_default();
-        for (index, raw) in items.iter().enumerate() {
-            self.behind.reached(raw.get());
-            let record = serde_json::from_str(raw.get()).or_else(|_| deserialize(raw.get()));
-            match record {
+        let problem = self.problem;
+        let mut parts = if items.len() < PARALLEL_RECORDS {
+            vec![Part::parse(key, items, 0, self.behind, problem)]
+        } else {
+            let (first, second) = items.split_at(items.len() / 2);
+            let mut behind_second = self.behind.from(second[0].get());
+            let behind = &mut *self.behind;
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| Part::parse(key, second, first.len(), &mut behind_second, problem));
+                let mine = Part::parse(key, first, 0, behind, problem);
+                // A thread that failed (it cannot: parsing returns problems) is parsed again here.
+                let theirs = other
+                    .join()
+                    .unwrap_or_else(|_| Part::parse(key, second, first.len(), &mut Behind::keep(), problem));
+                vec![mine, theirs]
+            })
+        };
+        let mut records = Vec::new();
+        let mut places: Option<Vec<usize>> = None;
+        for part in &mut parts {
+            // The file's place of each record, kept only once one has been left out.
+            if part.places.is_some() || places.is_some() {
+                let kept = places.get_or_insert_with(|| (0..records.len()).collect());
+                match &part.places {
+                    Some(own) => kept.extend(own),
+                    None => kept.extend(part.first..part.first + part.records.len()),
+                }
+            }
+            if records.is_empty() {
+                records = std::mem::take(&mut part.records);
+                records.reserve_exact(items.len() - records.len());
+            } else {
+                records.append(&mut part.records);
+            }
+            self.problems.append(&mut part.problems);
+            unparsed_ids.append(&mut part.unparsed_ids);
+        }
+        if let Some(places) = places {
+            self.positions.insert(key, places);
+        }
+        records
+    }
+}
+
+/// The records of one run of a collection's elements, parsed in order.
+struct Part<T> {
+    /// The file's index of the run's first element.
+    first: usize,
+    records: Vec<T>,
+    /// The file's index of each record parsed, once an element has been left out (until then
+    /// they follow one another from `first`).
+    places: Option<Vec<usize>>,
+    problems: Vec<Problem>,
+    unparsed_ids: Vec<String>,
+}
+
+impl<T: DeserializeOwned> Part<T> {
+    /// A record is parsed straight into its type; only one that does not fit is parsed again to
+    /// locate the problem.
+    fn parse(
+        key: &str,
+        items: &[&RawValue],
+        first: usize,
+        behind: &mut Behind,
+        problem: &impl Fn(String, String) -> Problem,
+    ) -> Self {
+        let mut part = Part {
+            first,
+            records: Vec::with_capacity(items.len()),
+            places: None,
+            problems: Vec::new(),
+            unparsed_ids: Vec::new(),
+        };
+        for (offset, raw) in items.iter().enumerate() {
+            behind.reached(raw.get());
+            let index = first + offset;
+            match serde_json::from_str(raw.get()).or_else(|_| deserialize(raw.get())) {
                 Ok(record) => {
-                    parsed.push(record);
-                    places.push(index);
+                    part.records.push(record);
+                    if let Some(places) = &mut part.places {
+                        places.push(index);
+                    }
                 }
                 Err(failure) => {
-                    self.problems.push(failure.at(self.problem, &format!("{key}[{index}]")));
+                    let parsed = part.records.len();
+                    part.places.get_or_insert_with(|| (first..first + parsed).collect());
+                    part.problems.push(failure.at(problem, &format!("{key}[{index}]")));
                     // Only the id is wanted, to keep references to this record from being reported twice.
                     if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str(raw.get()) {
-                        unparsed_ids.push(id);
+                        part.unparsed_ids.push(id);
                     }
                 }
             }
         }
-        parsed
+        part
     }
 }
 
