@@ -274,3 +274,30 @@ fn browse_ends_when_its_terminal_goes_away() {
         panic!("the browser was still running 20 s after its terminal went away");
     }
 }
+
+#[test]
+fn browse_draws_a_record_with_a_million_letter_word_and_scrolls_to_its_end() {
+    let Some(tmux) = Tmux::start("long", 80, 24) else { return };
+    // Unbroken words in the name and the summary: each is cut into rows of the pane's width.
+    let word = "w".repeat(1_000_000);
+    let source = serde_json::json!([{"source": "bir", "section": "chile"}]);
+    let dataset = serde_json::json!({"actors": [{
+        "id": "long", "kind": "country", "name": format!("Long {word}"), "iso3": "LNG", "region": "Nowhere",
+        "summary": format!("{word} end of summary"), "sources": source,
+    }]});
+    let data = tmux.file("long.json");
+    std::fs::write(&data, dataset.to_string()).unwrap();
+    tmux.line(&format!(
+        "RELATIONS_CACHE_DIR={} {} --data {} browse long; echo \"exit=$?\"",
+        tmux.dir.display(),
+        binary(),
+        data.display()
+    ));
+    let screen = tmux.wait_for_all(&["country · long", "Enter follow"]);
+    assert!(screen.contains(&"w".repeat(40)), "the word is drawn across the pane:\n{screen}");
+    // The record pane (it has the focus), scrolled to its last row: past both words.
+    tmux.keys(&["End"]);
+    tmux.wait_for("end of summary");
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0");
+}

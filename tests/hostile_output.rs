@@ -213,6 +213,55 @@ fn a_table_or_profile_with_a_100_000_character_word_is_drawn_within_its_width() 
     }
 }
 
+/// The line without the program's own colour codes (ESC [ digits and semicolons m).
+fn without_colour(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("\u{1b}[") {
+        text.push_str(&rest[..at]);
+        let code = &rest[at + 2..];
+        let end = code.find(|c: char| !c.is_ascii_digit() && c != ';').unwrap_or(code.len());
+        if code[end..].starts_with('m') {
+            rest = &code[end + 1..];
+        } else {
+            text.push_str(&rest[at..at + 2]);
+            rest = code;
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
+#[test]
+fn a_brief_profile_shows_a_hostile_subject_name_in_its_tone_line_escaped_and_within_its_width() {
+    // The card's tone line names the subject ("+1 cooperative with Bolivia"): here Bolivia is
+    // replaced by a country whose name carries control characters and a 100 000-letter word.
+    let word = "w".repeat(100_000);
+    let source = serde_json::json!([{"source": "bir", "section": "chile"}]);
+    let data = serde_json::json!({"actors": [{
+        "id": "bolivia", "kind": "country", "name": format!("Bolivia {HOSTILE} {word}"), "iso3": "BOL",
+        "region": "South America", "summary": "The subject.", "sources": source,
+    }]});
+    let file = TempFile::new("subject.json", &data.to_string());
+    for color in ["never", "always"] {
+        let mut command = relations();
+        command.env("COLUMNS", "80").args(["--color", color, "--format", "table", "--data", file.path()]);
+        let card = run_command(command.args(["show", "chile", "--brief"]));
+        assert_eq!(card.code, 0, "{}", card.stderr);
+        let lines: Vec<String> = card.lines().into_iter().map(without_colour).collect();
+        // The tone line, wrapped under its value.
+        let start = lines.iter().position(|l| l.starts_with("tone:")).expect("the tone line");
+        let tone: String = lines[start..].iter().take_while(|l| !l.is_empty()).map(|l| l.trim()).collect();
+        assert!(tone.contains("with Bolivia"), "--color {color}: {tone:?}");
+        assert!(tone.contains("\\x1b]52;c;SGk=\\x07"), "--color {color}: the name is shown escaped: {tone:?}");
+        assert!(tone.matches('w').count() >= 100_000, "--color {color}: the name is shown whole");
+        for line in &lines {
+            assert_no_raw_control(line, &format!("show --brief, --color {color}"));
+            assert!(line.chars().count() <= 80, "--color {color}: a line of {} columns", line.chars().count());
+        }
+    }
+}
+
 #[test]
 fn the_render_fuzz_seeds_render_safely_through_every_command_and_format() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/render_dataset");

@@ -7,13 +7,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Cell, Listing, Output, sanitize, wrap};
 use crate::error::Result;
+use crate::model::Tone;
 use crate::render::Format;
 
 pub enum Block {
     /// The profile's title line.
     Title(String),
-    /// A labelled value: "kind: country". The key is the first plain column.
-    Field { key: &'static str, value: String, color: Option<colored::ColoredString> },
+    /// A labelled value: "kind: country". The key is the first plain column. With a tone, the
+    /// value is coloured as that tone.
+    Field { key: &'static str, value: String, tone: Option<Tone> },
     /// A paragraph.
     Text { key: &'static str, text: String },
     /// A section heading followed by a table.
@@ -38,7 +40,7 @@ pub struct Document {
 
 impl Document {
     pub fn field(&mut self, key: &'static str, value: impl Into<String>) {
-        self.blocks.push(Block::Field { key, value: value.into(), color: None });
+        self.blocks.push(Block::Field { key, value: value.into(), tone: None });
     }
 
     pub fn section(&mut self, key: &'static str, title: impl Into<String>, listing: Listing) {
@@ -76,18 +78,19 @@ impl Document {
                     let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
                     writeln!(out.out, "{}", "═".repeat(longest.min(width)))?;
                 }
-                Block::Field { key, value, color } => {
+                Block::Field { key, value, tone } => {
                     let label = format!("{:<10}", format!("{key}:"));
-                    if let Some(painted) = color {
-                        writeln!(out.out, "{} {painted}", label.dimmed())?;
-                    } else {
-                        // Long values wrap under the value, not under the label.
-                        let indent = label.chars().count() + 1;
-                        let mut lines = wrap(&sanitize(value), width.saturating_sub(indent)).into_iter();
-                        writeln!(out.out, "{} {}", label.dimmed(), lines.next().unwrap_or_default())?;
-                        for line in lines {
-                            writeln!(out.out, "{}{line}", " ".repeat(indent))?;
-                        }
+                    // Long values wrap under the value, not under the label; a toned value is
+                    // escaped and wrapped like any other (it may name an actor), then coloured.
+                    let indent = label.chars().count() + 1;
+                    let paint = |line: String| match tone {
+                        Some(tone) => super::paint(&line, *tone).to_string(),
+                        None => line,
+                    };
+                    let mut lines = wrap(&sanitize(value), width.saturating_sub(indent)).into_iter().map(paint);
+                    writeln!(out.out, "{} {}", label.dimmed(), lines.next().unwrap_or_default())?;
+                    for line in lines {
+                        writeln!(out.out, "{}{line}", " ".repeat(indent))?;
                     }
                 }
                 Block::Text { text, .. } => {

@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::records::{self, record_json};
-use super::{Block, Cell, Document, Listing, event_date_as_of, mark_record, paint, tone_strip, tone_text};
+use super::{Block, Cell, Document, Listing, event_date_as_of, mark_record, tone_strip, tone_text};
 use crate::model::{Actor, ActorKind, Dataset, Date, Membership, Relationship, Role, Slug, TonePeriod};
 use crate::query::{Profile, RoleStanding, Selected, Standing, tone_at, written_later};
 
@@ -293,8 +293,7 @@ fn card(data: &Dataset, profile: &Profile, width: u16, view: &ProfileView) -> Do
                 None => (format!("no tone recorded with {subject}"), None),
             },
         };
-        let color = tone.map(|tone| paint(&text, tone));
-        doc.blocks.push(Block::Field { key: "tone", value: text, color });
+        doc.blocks.push(Block::Field { key: "tone", value: text, tone });
         let last_year = profile.as_of.or_else(|| data.info().map(|i| i.as_of.year())).unwrap_or(0);
         let periods: Vec<_> =
             rel.periods.iter().filter(|p| profile.as_of.is_none_or(|y| p.from.year() <= y)).cloned().collect();
@@ -447,7 +446,7 @@ fn relationship_with_subject(
     match tone_at(rel, profile.as_of) {
         Some((tone, period)) => {
             let text = tone_text(tone);
-            doc.blocks.push(Block::Field { key: "tone", value: text.clone(), color: Some(paint(&text, tone)) });
+            doc.blocks.push(Block::Field { key: "tone", value: text, tone: Some(tone) });
             if profile.as_of.is_some()
                 && let Some(period) = period
             {

@@ -42,6 +42,10 @@ fn commands(data: &Dataset) -> Vec<Vec<String>> {
         commands.push(vec!["search".into(), "--".into(), first.name.clone()]);
         commands.push(vec!["graph".into(), "--actor".into(), first.id.to_string()]);
     }
+    // A card names the subject beside each other actor's tone with it.
+    for actor in actors.iter().take(3) {
+        commands.push(vec!["show".into(), actor.id.to_string(), "--brief".into()]);
+    }
     if let [first, second, ..] = actors {
         commands.push(vec!["compare".into(), first.id.to_string(), second.id.to_string()]);
     }
