@@ -247,9 +247,8 @@ fn a_large_collection_loads_on_one_thread_when_no_other_can_be_started() {
         })
         .collect();
     data["events"] = Value::from(events.clone());
-    let dir = std::env::temp_dir().join(format!("relations-one-thread-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("large.json");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
     std::fs::write(&path, data.to_string()).unwrap();
     let path = path.to_str().unwrap();
     let no_thread = |args: &[&str]| {
@@ -266,7 +265,6 @@ fn a_large_collection_loads_on_one_thread_when_no_other_can_be_started() {
     data["events"] = Value::from(events);
     std::fs::write(path, data.to_string()).unwrap();
     let run = no_thread(&["validate", path]);
-    std::fs::remove_dir_all(&dir).ok();
     assert_error(&run, 3, "2 problems");
     assert_problem(&run, "large.json", &format!("{path}: events[9999].date: "), "has month 13");
     assert_problem(&run, "large.json", &format!("{path}: events[10000].colour: "), "unknown field `colour`");
