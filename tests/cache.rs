@@ -73,6 +73,20 @@ fn a_second_run_is_answered_from_one_compiled_entry_with_the_same_output() {
 }
 
 #[test]
+fn a_run_that_cannot_start_its_compiling_thread_answers_and_compiles_nothing() {
+    let scratch = Scratch::new();
+    let data = scratch.file("data.json", &small());
+    let args = ["--no-bundled", "--data", data.to_str().unwrap(), "export"];
+    let answered = scratch.run(&args);
+    std::fs::remove_dir_all(scratch.cache()).unwrap();
+    // A stack size no system grants: no thread can be started (as under a limit on threads).
+    let run = run_command(scratch.command(&args).env("RUST_MIN_STACK", "100000000000000"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, answered.stdout);
+    assert!(scratch.entries().is_empty(), "nothing was compiled: {:?}", scratch.entries());
+}
+
+#[test]
 fn a_file_changed_in_place_with_the_same_size_and_time_is_never_answered_from_the_old_cache() {
     let scratch = Scratch::new();
     let data = scratch.file("data.json", &small());

@@ -234,6 +234,42 @@ fn problems_in_both_halves_of_a_large_collection_are_located_by_their_own_place(
     assert_eq!(listed.stdout.lines().count(), count, "every event of both halves loads");
 }
 
+/// A collection large enough for two threads loads on one when no second thread can be started
+/// (a limit on threads or memory; here a stack size no system grants).
+#[test]
+fn a_large_collection_loads_on_one_thread_when_no_other_can_be_started() {
+    let mut data: Value = serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
+    let count = 20_000;
+    let mut events: Vec<Value> = (0..count)
+        .map(|i| {
+            serde_json::json!({"id": format!("e{i}"), "date": "2008", "title": "t", "summary": "s", "type": "dispute",
+                "actors": ["atlantis"], "tone": 0, "sources": [{"source": "notes", "section": "one"}]})
+        })
+        .collect();
+    data["events"] = Value::from(events.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    std::fs::write(&path, data.to_string()).unwrap();
+    let path = path.to_str().unwrap();
+    let no_thread = |args: &[&str]| {
+        let mut command = common::relations();
+        command.env("RUST_MIN_STACK", "100000000000000").args(["--color", "never", "--no-bundled", "--no-cache"]);
+        common::run_command(command.args(args))
+    };
+    let listed = no_thread(&["--data", path, "events", "--ids"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert_eq!(listed.stdout.lines().count(), count, "every event of both halves loads");
+
+    events[9_999]["date"] = Value::from("2008-13"); // the first half's last
+    events[10_000]["colour"] = Value::from("red"); // the second half's first
+    data["events"] = Value::from(events);
+    std::fs::write(path, data.to_string()).unwrap();
+    let run = no_thread(&["validate", path]);
+    assert_error(&run, 3, "2 problems");
+    assert_problem(&run, "large.json", &format!("{path}: events[9999].date: "), "has month 13");
+    assert_problem(&run, "large.json", &format!("{path}: events[10000].colour: "), "unknown field `colour`");
+}
+
 #[test]
 fn a_user_dataset_replaces_bundled_records_with_the_same_id_and_adds_new_ones() {
     let small = fixture("small.json");

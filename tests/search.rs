@@ -244,3 +244,28 @@ fn cite_takes_an_event_title_and_events_can_show_ids() {
     let with_ids = run_command(relations().args(["--format", "table", "events", "2008", "--ids"]));
     assert!(with_ids.stdout.contains("2008-dea-"), "{}", with_ids.stdout);
 }
+
+/// Enough events that the index reads them in two halves on two threads, where no second
+/// thread can be started (a limit on threads or memory; here a stack size no system grants).
+#[test]
+fn a_large_dataset_is_searched_on_one_thread_when_no_other_can_be_started() {
+    let mut data: Value = serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
+    let count = 20_000;
+    data["events"] = Value::from(
+        (0..count)
+            .map(|i| {
+                let title = if i == count - 1 { "zanzibar accord".to_owned() } else { format!("event {i}") };
+                serde_json::json!({"id": format!("e{i}"), "date": "2008", "title": title, "summary": "s",
+                    "type": "dispute", "actors": ["atlantis"], "tone": 0, "sources": [{"source": "notes", "section": "one"}]})
+            })
+            .collect::<Vec<_>>(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    std::fs::write(&path, data.to_string()).unwrap();
+    let mut command = relations();
+    command.env("RUST_MIN_STACK", "100000000000000").args(["--color", "never", "--no-bundled", "--no-cache"]);
+    let run = run_command(command.arg("--data").arg(&path).args(["search", "zanzibar", "--json"]));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(ids(run.json().as_array().unwrap()), ["e19999"], "the second half's last event is found");
+}

@@ -179,11 +179,12 @@ fn run_loaded(
     out: &mut Output,
 ) -> Result<()> {
     // A dataset loaded from JSON is compiled into the cache on a second thread while the
-    // command runs; a cache that cannot be written is passed by.
+    // command runs; a cache that cannot be written, or a thread that cannot be started (a limit
+    // on threads or memory), is passed by.
     let result = std::thread::scope(|scope| {
         if let (Some(cache), Some(key)) = (cache, compile) {
             let data = &data;
-            scope.spawn(move || {
+            let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
                 let _ = cache.put(key, data);
             });
         }

@@ -431,12 +431,18 @@ impl<P: Fn(String, String) -> Problem + Sync> Place<'_, P> {
             let mut behind_second = self.behind.from(second[0].get());
             let behind = &mut *self.behind;
             std::thread::scope(|scope| {
-                let other = scope.spawn(|| Part::parse(key, second, first.len(), &mut behind_second, problem));
+                let other = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || Part::parse(key, second, first.len(), &mut behind_second, problem));
                 let mine = Part::parse(key, first, 0, behind, problem);
-                // A thread that failed (it cannot: parsing returns problems) is parsed again here.
-                let theirs = other
-                    .join()
-                    .unwrap_or_else(|_| Part::parse(key, second, first.len(), &mut Behind::keep(), problem));
+                let theirs = match other {
+                    // A thread that failed (it cannot: parsing returns problems) is parsed again here.
+                    Ok(other) => other
+                        .join()
+                        .unwrap_or_else(|_| Part::parse(key, second, first.len(), &mut Behind::keep(), problem)),
+                    // No thread could be started (a limit on threads or on memory): the second
+                    // half is parsed here, after the first, as a small collection is.
+                    Err(_) => Part::parse(key, second, first.len(), behind, problem),
+                };
                 vec![mine, theirs]
             })
         };

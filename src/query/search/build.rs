@@ -48,18 +48,19 @@ impl<'d> SearchIndex<'d> {
         let half = if events.len() >= PARALLEL_EVENTS { balanced_split(data) } else { events.len() };
         let second = std::thread::scope(|scope| {
             let second = (half < events.len()).then(|| {
-                scope.spawn(|| {
+                std::thread::Builder::new().spawn_scoped(scope, || {
                     let mut second = Builder::default();
                     second.add_events(&events[half..], half, stop);
                     second
                 })
             });
             builder.add_events(&events[..half], 0, stop);
-            second.map(std::thread::ScopedJoinHandle::join)
+            second.map(|other| other.ok().and_then(|other| other.join().ok()))
         });
         match second {
-            Some(Ok(second)) => builder.absorb(second),
-            Some(Err(_)) => builder.add_events(&events[half..], half, stop),
+            Some(Some(second)) => builder.absorb(second),
+            // The other thread failed, or none could be started (a limit on threads or memory).
+            Some(None) => builder.add_events(&events[half..], half, stop),
             None => {}
         }
         for (i, f) in data.figures().iter().enumerate() {
