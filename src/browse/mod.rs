@@ -38,7 +38,9 @@ pub fn run<'d>(data: &Data<'d>, start: Option<Record<'d>>, as_of: Option<u16>, c
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let prepare = data.prepare_search();
-        scope.spawn(|| prepare(&stop));
+        // Where no thread can be started (a limit on threads or memory), the index is built at
+        // the first search instead.
+        let _ = std::thread::Builder::new().spawn_scoped(scope, || prepare(&stop));
         let ending = terminal::run(data, |size| State::new(data, start, as_of, size), Theme { color });
         stop.store(true, Ordering::Relaxed);
         Ok(ending?)

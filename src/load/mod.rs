@@ -435,10 +435,9 @@ impl<P: Fn(String, String) -> Problem + Sync> Place<'_, P> {
                     .spawn_scoped(scope, move || Part::parse(key, second, first.len(), &mut behind_second, problem));
                 let mine = Part::parse(key, first, 0, behind, problem);
                 let theirs = match other {
-                    // A thread that failed (it cannot: parsing returns problems) is parsed again here.
-                    Ok(other) => other
-                        .join()
-                        .unwrap_or_else(|_| Part::parse(key, second, first.len(), &mut Behind::keep(), problem)),
+                    // Parsing returns problems rather than failing; a thread that panicked all the
+                    // same passes its panic on (its half may be released: it cannot be read again).
+                    Ok(other) => other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
                     // No thread could be started (a limit on threads or on memory): the second
                     // half is parsed here, after the first, as a small collection is.
                     Err(_) => Part::parse(key, second, first.len(), behind, problem),
