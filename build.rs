@@ -24,8 +24,8 @@ mod validate;
 type Positions = std::collections::HashMap<&'static str, Vec<usize>>;
 
 /// The dataset merged and checked as the loader does, or every problem found.
-fn checked(file: model::DatasetFile) -> Result<model::DatasetFile, Vec<error::Problem>> {
-    let mut problems = Vec::new();
+fn checked(file: model::DatasetFile) -> Result<model::DatasetFile, error::Problems> {
+    let mut problems = error::Problems::default();
     let records = validate::FileRecords { name: "bundled", file, positions: Positions::new() };
     let merged = validate::merge_and_check(vec![records], &[], &mut problems);
     if problems.is_empty() { Ok(merged) } else { Err(problems) }
@@ -43,7 +43,7 @@ fn main() {
     // archive says so.
     let json = std::fs::read_to_string("data/bolivia.json").expect("data/bolivia.json is readable");
     let archive = match serde_json::from_str::<model::DatasetFile>(&json).map_err(|e| e.to_string()).and_then(|file| {
-        checked(file).map_err(|problems| format!("{} problems, the first: {}", problems.len(), problems[0]))
+        checked(file).map_err(|problems| format!("{} problems, the first: {}", problems.len(), problems.listed()[0]))
     }) {
         Ok(file) => {
             let data = model::Dataset::new(file);

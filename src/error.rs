@@ -35,6 +35,73 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The problems found in a dataset: the first [`Problems::LISTED`] in full, the rest only
+/// counted, so that a file of millions of broken records cannot fill memory with messages.
+#[derive(Debug, Default)]
+pub struct Problems {
+    listed: Vec<Problem>,
+    unlisted: usize,
+}
+
+impl Problems {
+    /// How many problems are kept in full.
+    pub const LISTED: usize = 1000;
+
+    pub fn push(&mut self, problem: Problem) {
+        if self.is_full() {
+            self.unlisted += 1;
+        } else {
+            self.listed.push(problem);
+        }
+    }
+
+    /// Count one more problem without making it: for when [`Problems::is_full`].
+    pub fn count(&mut self) {
+        self.unlisted += 1;
+    }
+
+    /// Take in another collector's problems, after this one's.
+    pub fn append(&mut self, other: &mut Problems) {
+        for problem in other.listed.drain(..) {
+            self.push(problem);
+        }
+        self.unlisted += std::mem::take(&mut other.unlisted);
+    }
+
+    /// True when a new problem would only be counted.
+    pub fn is_full(&self) -> bool {
+        self.listed.len() >= Self::LISTED
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty() && self.unlisted == 0
+    }
+
+    /// Every problem found, listed or not.
+    pub fn len(&self) -> usize {
+        self.listed.len() + self.unlisted
+    }
+
+    pub fn listed(&self) -> &[Problem] {
+        &self.listed
+    }
+
+    /// The problems found past the first [`Problems::LISTED`].
+    pub fn unlisted(&self) -> usize {
+        self.unlisted
+    }
+}
+
+impl From<Vec<Problem>> for Problems {
+    fn from(problems: Vec<Problem>) -> Self {
+        let mut collected = Problems::default();
+        for problem in problems {
+            collected.push(problem);
+        }
+        collected
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("no actor matches '{}'", crate::model::shorten(.query))]
@@ -51,7 +118,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     #[error("{} in the dataset", plural(.0.len(), "problem"))]
-    InvalidData(Vec<Problem>),
+    InvalidData(Problems),
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: io::Error },
     #[error("cannot write output: {0}")]
@@ -95,7 +162,17 @@ impl Error {
                 hints
             }
             Error::Ambiguous { candidates, .. } => candidates.iter().map(|c| format!("  {c}")).collect(),
-            Error::InvalidData(problems) => problems.iter().map(ToString::to_string).collect(),
+            Error::InvalidData(problems) => {
+                let mut lines: Vec<String> = problems.listed().iter().map(ToString::to_string).collect();
+                if problems.unlisted() > 0 {
+                    lines.push(format!(
+                        "and {} not listed (the first {} are); fix those and run `relations validate` again",
+                        plural(problems.unlisted(), "more problem"),
+                        Problems::LISTED
+                    ));
+                }
+                lines
+            }
             _ => Vec::new(),
         }
     }

@@ -427,3 +427,22 @@ fn a_duplicate_far_down_a_long_member_list_is_found() {
         run.stderr
     );
 }
+
+#[test]
+fn millions_of_broken_records_list_the_first_thousand_problems_and_count_the_rest() {
+    // 200 000 records that are not objects: each is a problem, and each message kept would cost
+    // far more memory than the record's two bytes of text.
+    let text = format!(r#"{{"events": [{}0]}}"#, "0,".repeat(199_999));
+    let file = TempFile::new("zeros.json", text.as_bytes());
+    let run = run(&["--no-bundled", "--no-cache", "validate", file.path()]);
+    assert_error(&run, 3, "200000 problems in the dataset");
+    let listed = run.stderr.lines().filter(|l| l.contains(": events[")).count();
+    assert_eq!(listed, 1000, "the first thousand are listed in full");
+    assert!(run.stderr.contains("events[999]: ") && !run.stderr.contains("events[1000]: "), "{}", &run.stderr[..500]);
+    assert!(run.stderr.contains("and 199000 more problems not listed (the first 1000 are)"), "{}", run.stderr);
+    let json = run_command(relations().args(["--no-bundled", "--no-cache", "validate", "--json", file.path()]));
+    assert_eq!(json.code, 3);
+    let report = json.json();
+    assert_eq!(report["problems"].as_array().unwrap().len(), 1000);
+    assert_eq!(report["unlisted"], 199_000);
+}

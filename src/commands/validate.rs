@@ -5,7 +5,7 @@ use std::io::Write as _;
 use serde_json::json;
 
 use crate::cli::ValidateArgs;
-use crate::error::{Error, Problem, Result, plural};
+use crate::error::{Error, Problem, Problems, Result, plural};
 use crate::load::{self, Input, InputLimit};
 use crate::render::Format;
 use crate::render::Output;
@@ -17,7 +17,7 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut O
     load::check_stdin_once(named.into_iter().chain(args.files.iter().map(std::path::PathBuf::as_path)))?;
     // Unreadable files are problems like any other, so one missing file does not hide the rest.
     let mut inputs = Vec::new();
-    let mut unreadable = Vec::new();
+    let mut unreadable = Problems::default();
     for path in &args.files {
         match Input::read(path, limit) {
             Ok(input) => inputs.push(input),
@@ -47,10 +47,9 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut O
             // JSON readers get the problems on standard output; the exit status and the lines on
             // standard error are those of any invalid data.
             if out.format == Format::Json {
-                let listed: Vec<_> = problems.iter().map(problem_json).collect();
-                out.json(
-                    &json!({"valid": false, "files": checked, "warnings": [], "counts": null, "problems": listed}),
-                )?;
+                let listed: Vec<_> = problems.listed().iter().map(problem_json).collect();
+                out.json(&json!({"valid": false, "files": checked, "warnings": [], "counts": null,
+                    "problems": listed, "unlisted": problems.unlisted()}))?;
             }
             return Err(Error::InvalidData(problems));
         }
@@ -73,7 +72,7 @@ pub fn run(args: &ValidateArgs, base: Vec<Input>, limit: InputLimit, out: &mut O
     if out.format == Format::Json {
         let counts: serde_json::Map<_, _> = counts.iter().map(|(k, n)| ((*k).to_owned(), json!(n))).collect();
         return out
-            .json(&json!({"valid": true, "files": checked, "warnings": warnings, "counts": counts, "problems": []}));
+            .json(&json!({"valid": true, "files": checked, "warnings": warnings, "counts": counts, "problems": [], "unlisted": 0}));
     }
     let summary: Vec<String> = counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
     writeln!(out.out, "ok: {} valid ({} after merging)", plural(checked.len(), "file"), summary.join(", "))?;

@@ -8,7 +8,7 @@ mod validate;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::error::{Error, Problem, Result};
+use crate::error::{Error, Problem, Problems, Result};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::{Dataset, DatasetFile};
@@ -181,7 +181,7 @@ pub fn search_index<'d>(data: &'d Dataset, stop: &AtomicBool) -> SearchIndex<'d>
 ///
 /// Each file's bytes are freed as soon as it is parsed: the records own their text.
 pub fn load(inputs: Vec<Input>) -> Result<Dataset> {
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
     let mut parsed_files = Vec::with_capacity(inputs.len());
     let mut unparsed_actors = Vec::new();
     for input in inputs {
@@ -212,7 +212,7 @@ pub fn warnings(data: &Dataset) -> Vec<String> {
 /// and the ids of actors that did not fit (so references to them are not reported as dangling).
 pub struct Parsed {
     pub file: DatasetFile,
-    pub problems: Vec<Problem>,
+    pub problems: Problems,
     pub unparsed_actors: Vec<String>,
     /// For each collection, the index in the file of each record that parsed, so later
     /// problems name the record's own place even when an earlier one was left out.
@@ -242,7 +242,7 @@ fn parse_owned(input: Input) -> (String, Parsed) {
 fn parse_text(name: &str, bytes: &[u8], behind: &mut Behind) -> Parsed {
     let mut parsed = Parsed {
         file: DatasetFile::default(),
-        problems: Vec::new(),
+        problems: Problems::default(),
         unparsed_actors: Vec::new(),
         positions: Positions::new(),
     };
@@ -341,7 +341,7 @@ fn parse_records(name: &str, text: &str, parsed: &mut Parsed, behind: &mut Behin
     .enumerate()
     .collect::<Vec<_>>();
     order.sort_by_key(|&(_, at)| at);
-    let mut found: [Vec<Problem>; 5] = Default::default();
+    let mut found: [Problems; 5] = Default::default();
     let mut none = Vec::new();
     for (collection, _) in order {
         let found = &mut found[collection];
@@ -354,7 +354,9 @@ fn parse_records(name: &str, text: &str, parsed: &mut Parsed, behind: &mut Behin
             _ => file.figures = at.records("figures", &document.figures, &mut none),
         }
     }
-    problems.extend(found.into_iter().flatten());
+    for found in &mut found {
+        problems.append(found);
+    }
     Ok(())
 }
 
@@ -404,7 +406,7 @@ impl Behind {
 
 /// Where the records of one collection go: their problems and places.
 struct Place<'p, P> {
-    problems: &'p mut Vec<Problem>,
+    problems: &'p mut Problems,
     problem: &'p P,
     positions: &'p mut Positions,
     behind: &'p mut Behind,
@@ -445,6 +447,7 @@ impl<P: Fn(String, String) -> Problem + Sync> Place<'_, P> {
                 vec![mine, theirs]
             })
         };
+        let total = parts.iter().map(|part| part.records.len()).sum::<usize>();
         let mut records = Vec::new();
         let mut places: Option<Vec<usize>> = None;
         for part in &mut parts {
@@ -458,7 +461,10 @@ impl<P: Fn(String, String) -> Problem + Sync> Place<'_, P> {
             }
             if records.is_empty() {
                 records = std::mem::take(&mut part.records);
-                records.reserve_exact(items.len() - records.len());
+                // Room for the records of every part, no more: a part whose records did not all
+                // fit gives up its unused room first, so that growing copies only what it holds.
+                records.shrink_to_fit();
+                records.reserve_exact(total - records.len());
             } else {
                 records.append(&mut part.records);
             }
@@ -480,7 +486,7 @@ struct Part<T> {
     /// The file's index of each record parsed, once an element has been left out (until then
     /// they follow one another from `first`).
     places: Option<Vec<usize>>,
-    problems: Vec<Problem>,
+    problems: Problems,
     unparsed_ids: Vec<String>,
 }
 
@@ -498,13 +504,19 @@ impl<T: DeserializeOwned> Part<T> {
             first,
             records: Vec::with_capacity(items.len()),
             places: None,
-            problems: Vec::new(),
+            problems: Problems::default(),
             unparsed_ids: Vec::new(),
         };
         for (offset, raw) in items.iter().enumerate() {
             behind.reached(raw.get());
             let index = first + offset;
-            match serde_json::from_str(raw.get()).or_else(|_| deserialize(raw.get())) {
+            // Once the problems listed are full, a record that does not fit is only counted.
+            let record = match serde_json::from_str(raw.get()) {
+                Ok(record) => Ok(record),
+                Err(_) if part.problems.is_full() => Err(None),
+                Err(_) => deserialize(raw.get()).map_err(Some),
+            };
+            match record {
                 Ok(record) => {
                     part.records.push(record);
                     if let Some(places) = &mut part.places {
@@ -514,7 +526,10 @@ impl<T: DeserializeOwned> Part<T> {
                 Err(failure) => {
                     let parsed = part.records.len();
                     part.places.get_or_insert_with(|| (first..first + parsed).collect());
-                    part.problems.push(failure.at(problem, &format!("{key}[{index}]")));
+                    match failure {
+                        Some(failure) => part.problems.push(failure.at(problem, &format!("{key}[{index}]"))),
+                        None => part.problems.count(),
+                    }
                     // Only the id is wanted, to keep references to this record from being reported twice.
                     if let Ok(IdOnly { id: Some(id) }) = serde_json::from_str(raw.get()) {
                         part.unparsed_ids.push(id);

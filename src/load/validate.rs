@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
-use crate::error::Problem;
+use crate::error::{Problem, Problems};
 use crate::model::{
     Actor, ActorKind, Citation, DatasetFile, Date, Event, Figure, Period, Relationship, Slug, Source, TonePeriod,
 };
@@ -64,12 +64,7 @@ impl<T> Collection<T> {
 
     /// A record whose key an earlier file already used replaces that record; the same key twice
     /// in one file is a problem, and the second record is dropped.
-    fn dedup(
-        &mut self,
-        files: &[&str],
-        key: impl for<'x> Fn(&'x T) -> (&'x str, &'x str),
-        problems: &mut Vec<Problem>,
-    ) {
+    fn dedup(&mut self, files: &[&str], key: impl for<'x> Fn(&'x T) -> (&'x str, &'x str), problems: &mut Problems) {
         let mut keep = vec![true; self.items.len()];
         let mut seen: FxHashMap<(&str, &str), usize> =
             FxHashMap::with_capacity_and_hasher(self.items.len(), FxBuildHasher);
@@ -117,7 +112,7 @@ impl<T> Collection<T> {
 
 /// Collects problems against a record's origin.
 struct Checker<'p> {
-    problems: &'p mut Vec<Problem>,
+    problems: &'p mut Problems,
 }
 
 impl Checker<'_> {
@@ -193,7 +188,7 @@ struct Merged<'a> {
 pub(super) fn merge_and_check(
     files: Vec<FileRecords<'_>>,
     unparsed_actors: &[String],
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> DatasetFile {
     let merged = merge(files, problems);
     check(&merged, unparsed_actors, problems);
@@ -209,7 +204,7 @@ pub(super) fn merge_and_check(
     }
 }
 
-fn merge<'a>(files: Vec<FileRecords<'a>>, problems: &mut Vec<Problem>) -> Merged<'a> {
+fn merge<'a>(files: Vec<FileRecords<'a>>, problems: &mut Problems) -> Merged<'a> {
     let mut info = None;
     let mut info_origin = None;
     let mut sources = Collection::new("sources");
@@ -239,7 +234,7 @@ fn merge<'a>(files: Vec<FileRecords<'a>>, problems: &mut Vec<Problem>) -> Merged
 
 /// References, citations, kind-specific fields and spans, over the merged records.
 #[allow(clippy::too_many_lines)] // one list of rules, read top to bottom
-fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Vec<Problem>) {
+fn check(merged: &Merged<'_>, unparsed_actors: &[String], problems: &mut Problems) {
     let Merged { names, info, info_origin, sources, actors, relationships, events, figures } = merged;
     let mut check = Checker { problems };
     let mut actor_ids: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(actors.items.len(), FxBuildHasher);
@@ -488,7 +483,7 @@ fn check_actor(check: &mut Checker, origin: &Origin, actor: &Actor) {
 /// The order and span fields of events (`after`, `span`): every `after` id names another event,
 /// the `after` relations have no cycle, an event is not dated wholly before one it follows, and
 /// `span` is given only with an `end`.
-fn check_event_order(merged: &Merged<'_>, problems: &mut Vec<Problem>) {
+fn check_event_order(merged: &Merged<'_>, problems: &mut Problems) {
     let mut check = Checker { problems };
     let events = &merged.events;
     let index: FxHashMap<&str, usize> = events.items.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
