@@ -92,16 +92,6 @@ impl Problems {
     }
 }
 
-impl From<Vec<Problem>> for Problems {
-    fn from(problems: Vec<Problem>) -> Self {
-        let mut collected = Problems::default();
-        for problem in problems {
-            collected.push(problem);
-        }
-        collected
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("no actor matches '{}'", crate::model::shorten(.query))]

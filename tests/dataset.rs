@@ -157,21 +157,18 @@ fn reversed_and_padded(break_record: impl Fn(&str, usize, &mut Value)) -> String
 
 #[test]
 fn a_dataset_loads_the_same_whatever_the_order_of_its_collections_and_its_size() {
-    let dir = std::env::temp_dir().join(format!("relations-reversed-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("reversed.json");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reversed.json");
     std::fs::write(&path, reversed_and_padded(|_, _, _| {})).unwrap();
     let reread = run(&["--no-bundled", "--no-cache", "--data", path.to_str().unwrap(), "export"]);
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(reread.code, 0, "{}", reread.stderr);
     assert_eq!(reread.stdout, run(&["export"]).stdout);
 }
 
 #[test]
 fn problems_deep_in_a_large_file_are_located_and_listed_in_the_usual_order() {
-    let dir = std::env::temp_dir().join(format!("relations-reversed-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("reversed.json");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reversed.json");
     let last_event = export()["events"].as_array().unwrap().len() - 1;
     let text = reversed_and_padded(|key, index, record| match (key, index) {
         ("events", i) if i == last_event => record["date"] = Value::from("2008-13"),
@@ -181,7 +178,6 @@ fn problems_deep_in_a_large_file_are_located_and_listed_in_the_usual_order() {
     std::fs::write(&path, text).unwrap();
     let path = path.to_str().unwrap();
     let run = run(&["--no-bundled", "--no-cache", "validate", path]);
-    std::fs::remove_dir_all(&dir).ok();
     assert_error(&run, 3, "2 problems");
     let actor = format!("{path}: actors[3].colour: ");
     let event = format!("{path}: events[{last_event}].date: ");
@@ -190,25 +186,34 @@ fn problems_deep_in_a_large_file_are_located_and_listed_in_the_usual_order() {
     assert!(run.stderr.find(&actor) < run.stderr.find(&event), "actors come before events:\n{}", run.stderr);
 }
 
+/// The small fixture, as JSON to add records to.
+fn small_fixture() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap()
+}
+
+/// `count` minimal events of the small fixture's subject, the i-th dated `date(i)`.
+fn generated_events(count: usize, date: impl Fn(usize) -> String) -> Vec<Value> {
+    (0..count)
+        .map(|i| {
+            serde_json::json!({"id": format!("e{i}"), "date": date(i), "title": "t", "summary": "s", "type": "dispute",
+                "actors": ["atlantis"], "tone": 0, "sources": [{"source": "notes", "section": "one"}]})
+        })
+        .collect()
+}
+
 /// A dataset large enough that its events are parsed in two halves on two threads.
 #[test]
 fn problems_in_both_halves_of_a_large_collection_are_located_by_their_own_place() {
-    let small: Value = serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
+    let small = small_fixture();
     let count = 30_000;
-    let mut events: Vec<Value> = (0..count)
-        .map(|i| {
-            serde_json::json!({"id": format!("e{i}"), "date": "2008", "title": "t", "summary": "s", "type": "dispute",
-                "actors": ["atlantis"], "tone": 0, "sources": [{"source": "notes", "section": "one"}]})
-        })
-        .collect();
+    let mut events = generated_events(count, |_| "2008".into());
     events[100]["date"] = Value::from("2008-13"); // left out in the first half
     events[20_000]["colour"] = Value::from("red"); // left out in the second half
     events[25_000]["id"] = Value::from("e1"); // a duplicate, found once both halves are merged
     let mut data = small.clone();
     data["events"] = Value::from(events);
-    let dir = std::env::temp_dir().join(format!("relations-halves-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("large.json");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
     std::fs::write(&path, data.to_string()).unwrap();
     let path = path.to_str().unwrap();
     let run = run(&["--no-bundled", "--no-cache", "validate", path]);
@@ -218,18 +223,9 @@ fn problems_in_both_halves_of_a_large_collection_are_located_by_their_own_place(
     assert_problem(&run, "large.json", &format!("{path}: events[25000]"), "duplicate id 'e1'");
 
     let mut data = small;
-    data["events"] = Value::from(
-        (0..count)
-            .map(|i| {
-                serde_json::json!({"id": format!("e{i}"), "date": format!("{}", 1900 + i % 100),
-            "title": "t", "summary": "s", "type": "dispute", "actors": ["atlantis"], "tone": 0,
-            "sources": [{"source": "notes", "section": "one"}]})
-            })
-            .collect::<Vec<_>>(),
-    );
+    data["events"] = Value::from(generated_events(count, |i| format!("{}", 1900 + i % 100)));
     std::fs::write(path, data.to_string()).unwrap();
     let listed = common::run(&["--no-bundled", "--no-cache", "--data", path, "events", "--ids"]);
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(listed.code, 0, "{}", listed.stderr);
     assert_eq!(listed.stdout.lines().count(), count, "every event of both halves loads");
 }
@@ -238,14 +234,9 @@ fn problems_in_both_halves_of_a_large_collection_are_located_by_their_own_place(
 /// (a limit on threads or memory; here a stack size no system grants).
 #[test]
 fn a_large_collection_loads_on_one_thread_when_no_other_can_be_started() {
-    let mut data: Value = serde_json::from_str(&std::fs::read_to_string(fixture("small.json")).unwrap()).unwrap();
+    let mut data = small_fixture();
     let count = 20_000;
-    let mut events: Vec<Value> = (0..count)
-        .map(|i| {
-            serde_json::json!({"id": format!("e{i}"), "date": "2008", "title": "t", "summary": "s", "type": "dispute",
-                "actors": ["atlantis"], "tone": 0, "sources": [{"source": "notes", "section": "one"}]})
-        })
-        .collect();
+    let mut events = generated_events(count, |_| "2008".into());
     data["events"] = Value::from(events.clone());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.json");

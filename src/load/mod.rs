@@ -363,26 +363,24 @@ fn parse_records(name: &str, text: &str, parsed: &mut Parsed, behind: &mut Behin
 /// The text of an input up to where its parse has reached, given back to the system a window
 /// at a time when the input is the parse's own (`parse_owned`).
 struct Behind {
-    start: usize,
+    /// Where the text not yet given back begins.
     released: usize,
     release: bool,
 }
 
 impl Behind {
     fn keep() -> Self {
-        Self { start: 0, released: 0, release: false }
+        Self { released: 0, release: false }
     }
 
     fn release(bytes: &[u8]) -> Self {
-        let start = bytes.as_ptr() as usize;
-        Self { start, released: start, release: true }
+        Self { released: bytes.as_ptr() as usize, release: true }
     }
 
     /// For a run of the text parsed apart from the rest (on another thread), from `first` on:
     /// released as this one is, and only from there.
     fn from(&self, first: &str) -> Self {
-        let start = first.as_ptr() as usize;
-        Self { start, released: start, release: self.release }
+        Self { released: first.as_ptr() as usize, release: self.release }
     }
 
     /// The parse has reached `next`: every byte before it has been read for the last time.
@@ -400,7 +398,6 @@ impl Behind {
             unsafe { cache::release(std::slice::from_raw_parts(self.released as *const u8, at - self.released)) };
             self.released = at;
         }
-        debug_assert!(self.start <= at);
     }
 }
 
